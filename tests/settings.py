@@ -1,0 +1,20 @@
+"""Settings for the test suite: the development defaults of werkplaats.settings.
+
+Production behaviour (secure cookies, HSTS, refusing unsafe settings) is tested by starting
+the portal in a subprocess with a production environment; see tests/werkplaats/test_settings.py.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "true")
+
+from werkplaats.settings import *  # noqa: F403
+from werkplaats.settings import STORAGES
+
+# The hashed-name manifest exists only after collectstatic; pages under test use plain names.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

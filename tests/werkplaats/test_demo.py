@@ -1,0 +1,121 @@
+"""The demo content command: real gemeenten, idempotent, no phone numbers."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import models
+
+from werkplaats.models import Gemeente, Organisatie, Persoon, Soort, Subregio, Thema
+
+pytestmark = pytest.mark.django_db
+
+WERKGEBIED = {
+    "Arnhem": ("GM0202", Subregio.ARNHEM),
+    "Nijmegen": ("GM0268", Subregio.RIJK_VAN_NIJMEGEN),
+    "Heumen": ("GM0252", Subregio.RIJK_VAN_NIJMEGEN),
+    "Overbetuwe": ("GM1734", Subregio.BETUWE),
+    "Lingewaard": ("GM1705", Subregio.BETUWE),
+    "Zevenaar": ("GM0299", Subregio.DE_LIEMERS),
+    "Duiven": ("GM0226", Subregio.DE_LIEMERS),
+    "Westervoort": ("GM0293", Subregio.DE_LIEMERS),
+    "Cuijk": ("GM1684", Subregio.CGM),
+    "Grave": ("GM0786", Subregio.CGM),
+    "Mill en Sint Hubert": ("GM0815", Subregio.CGM),
+    "Venlo": ("GM0983", Subregio.NOORD_LIMBURG),
+    "Peel en Maas": ("GM1894", Subregio.NOORD_LIMBURG),
+}
+
+PHONE = re.compile(r"\b0[0-9]{1,3}[- ]?[0-9]{6,8}\b|\b06-|\+31")
+
+
+def load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def dump_werkplaats():
+    out = StringIO()
+    call_command("dumpdata", "werkplaats", format="json", indent=1, stdout=out)
+    return out.getvalue()
+
+
+def test_prints_a_dutch_summary():
+    output = load_demo()
+    assert "Demo-inhoud geladen:" in output
+    assert "13 gemeenten" in output
+
+
+def test_loads_every_gemeente_of_the_werkgebied_with_its_cbs_code():
+    load_demo()
+    loaded = {g.naam: (g.cbs_code, g.subregio) for g in Gemeente.objects.all()}
+    assert loaded == WERKGEBIED
+    assert set(Gemeente.objects.deelnemend().values_list("naam", flat=True)) == (
+        WERKGEBIED.keys() - {"Peel en Maas"}
+    )
+
+
+def test_a_second_run_changes_nothing():
+    load_demo()
+    before = dump_werkplaats()
+    load_demo()
+    assert dump_werkplaats() == before
+
+
+def test_no_text_field_contains_a_phone_number():
+    load_demo()
+    checked = 0
+    for model in apps.get_models():
+        fields = [
+            f.name
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.CharField | models.TextField)
+        ]
+        for row in model.objects.values(*fields):
+            for field, value in row.items():
+                checked += 1
+                assert not (value and PHONE.search(value)), f"{model.__name__}.{field}: {value}"
+    assert checked > 100
+
+
+def test_phone_pattern_catches_the_numbers_in_the_seeds():
+    assert PHONE.search("Tel: 06-53981830")
+    assert PHONE.search("T 024 3530369")
+    assert not PHONE.search("GM0268, 2016-2018, 14 april 2022")
+
+
+def test_every_gemeente_organisatie_is_linked_to_its_gemeente():
+    load_demo()
+    gemeente_organisaties = Organisatie.objects.filter(soort=Soort.GEMEENTE).select_related(
+        "gemeente"
+    )
+    assert gemeente_organisaties.count() == len(WERKGEBIED)
+    for organisatie in gemeente_organisaties:
+        assert organisatie.gemeente is not None, organisatie.naam
+        assert organisatie.naam == f"Gemeente {organisatie.gemeente.naam}"
+
+
+def test_the_lector_has_her_public_email_and_the_lectoraat():
+    load_demo()
+    lector = Persoon.objects.select_related("organisatie__onderdeel_van").get(
+        slug="lisbeth-verharen"
+    )
+    assert lector.naam == "Lisbeth Verharen"
+    assert lector.email == "lisbeth.verharen@han.nl"
+    assert "lector" in lector.functie.lower()
+    assert lector.organisatie.naam == "Lectoraat Versterken van Sociale Kwaliteit"
+    assert lector.organisatie.onderdeel_van.afkorting == "HAN"
+
+
+def test_landelijke_hoofdthemas_are_flagged_and_mapped_to_voorwaarden():
+    load_demo()
+    assert set(Thema.objects.landelijk().values_list("naam", flat=True)) == {
+        "Lerende praktijken",
+        "Armoede",
+        "Sociale basis",
+        "Ervaringsdeskundigheid",
+    }
+    assert not Thema.objects.filter(voorwaarden=None).exists()

@@ -1,0 +1,116 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from .models import Gemeente, Organisatie, Persoon, Thema, User, Voorwaarde
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "is_staff", "is_active", "last_login"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    search_fields = ["email", "first_name", "last_name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Persoonlijke gegevens"), {"fields": ["first_name", "last_name"]}),
+        (
+            _("Rechten"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Belangrijke datums"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
+    ]
+
+
+@admin.register(Voorwaarde)
+class VoorwaardeAdmin(admin.ModelAdmin):
+    list_display = ["naam", "volgorde", "samenvatting", "aantal_themas"]
+    search_fields = ["naam", "samenvatting"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_aantal_themas=Count("themas"))
+
+    @admin.display(description=_("thema's"), ordering="_aantal_themas")
+    def aantal_themas(self, obj):
+        return obj._aantal_themas
+
+
+@admin.register(Thema)
+class ThemaAdmin(admin.ModelAdmin):
+    list_display = ["naam", "is_landelijk_hoofdthema", "voorwaarden_lijst"]
+    list_filter = ["is_landelijk_hoofdthema", "voorwaarden"]
+    search_fields = ["naam", "beschrijving"]
+    prepopulated_fields = {"slug": ["naam"]}
+    filter_horizontal = ["voorwaarden"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("voorwaarden")
+
+    @admin.display(description=_("voorwaarden"))
+    def voorwaarden_lijst(self, obj):
+        return ", ".join(voorwaarde.naam for voorwaarde in obj.voorwaarden.all()) or "—"
+
+
+class OrganisatieInline(admin.TabularInline):
+    model = Organisatie
+    fields = ["naam", "soort", "website"]
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(admin.ModelAdmin):
+    list_display = ["naam", "subregio", "cbs_code", "is_deelnemer", "aantal_partners"]
+    list_filter = ["subregio", "is_deelnemer"]
+    search_fields = ["naam", "cbs_code"]
+    prepopulated_fields = {"slug": ["naam"]}
+    inlines = [OrganisatieInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_aantal_partners=Count("organisaties"))
+
+    @admin.display(description=_("partners"), ordering="_aantal_partners")
+    def aantal_partners(self, obj):
+        return obj._aantal_partners
+
+
+class PersoonInline(admin.TabularInline):
+    model = Persoon
+    fields = ["naam", "functie", "email"]
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "afkorting", "soort", "gemeente", "onderdeel_van"]
+    list_filter = ["soort", "gemeente__subregio", "gemeente"]
+    list_select_related = ["gemeente", "onderdeel_van"]
+    search_fields = ["naam", "afkorting", "beschrijving"]
+    prepopulated_fields = {"slug": ["naam"]}
+    autocomplete_fields = ["gemeente", "onderdeel_van"]
+    inlines = [PersoonInline]
+    fieldsets = [
+        (None, {"fields": ["naam", "slug", "afkorting", "soort"]}),
+        (_("Plaats in het netwerk"), {"fields": ["gemeente", "onderdeel_van"]}),
+        (_("Presentatie"), {"fields": ["website", "logo", "beschrijving"]}),
+    ]
+
+
+@admin.register(Persoon)
+class PersoonAdmin(admin.ModelAdmin):
+    list_display = ["naam", "functie", "organisatie", "email", "heeft_account"]
+    list_filter = ["organisatie__soort", "organisatie"]
+    list_select_related = ["organisatie", "user"]
+    search_fields = ["naam", "functie", "email", "organisatie__naam"]
+    prepopulated_fields = {"slug": ["naam"]}
+    autocomplete_fields = ["organisatie", "user"]
+
+    @admin.display(description=_("account"), boolean=True)
+    def heeft_account(self, obj):
+        return obj.user_id is not None

@@ -1,0 +1,335 @@
+"""The network core: voorwaarden, thema's, gemeenten, organisaties, personen and users."""
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    """Users sign in with their email address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("Een gebruiker heeft een e-mailadres nodig.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        if not extra_fields["is_staff"] or not extra_fields["is_superuser"]:
+            raise ValueError("Een beheerder moet is_staff en is_superuser hebben.")
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    username = None
+    email = models.EmailField(_("e-mailadres"), unique=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ["email"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_case_insensitive"),
+        ]
+
+    def __str__(self):
+        return self.email
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+
+class SlugFromNaamMixin:
+    """Derives an empty ``slug`` from ``naam`` when the row is saved."""
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.naam)[: self._meta.get_field("slug").max_length]
+        super().save(*args, **kwargs)
+
+
+class VoorwaardeQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.prefetch_related(Prefetch("themas", queryset=Thema.objects.order_by("naam")))
+
+    def for_detail(self):
+        return self.for_list()
+
+
+class Voorwaarde(SlugFromNaamMixin, models.Model):
+    """One of the four conditions of social quality (created by a data migration)."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), unique=True)
+    samenvatting = models.CharField(
+        _("samenvatting"),
+        max_length=200,
+        help_text=_("Eén regel, bijvoorbeeld: basisbehoeften zoals werk, inkomen, wonen."),
+    )
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+
+    objects = VoorwaardeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("voorwaarde")
+        verbose_name_plural = _("voorwaarden")
+        ordering = ["volgorde"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("werkplaats:voorwaarde_detail", kwargs={"slug": self.slug})
+
+
+class ThemaQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.prefetch_related("voorwaarden")
+
+    def for_detail(self):
+        return self.prefetch_related("voorwaarden")
+
+    def landelijk(self):
+        return self.filter(is_landelijk_hoofdthema=True)
+
+
+class Thema(SlugFromNaamMixin, models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+    voorwaarden = models.ManyToManyField(
+        Voorwaarde, verbose_name=_("voorwaarden"), related_name="themas", blank=True
+    )
+    is_landelijk_hoofdthema = models.BooleanField(
+        _("landelijk hoofdthema"),
+        default=False,
+        help_text=_("Een van de vier hoofdthema's van de landelijke Werkplaatsen Sociaal Domein."),
+    )
+
+    objects = ThemaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("werkplaats:thema_detail", kwargs={"slug": self.slug})
+
+
+class Subregio(models.TextChoices):
+    RIJK_VAN_NIJMEGEN = "rijk-van-nijmegen", _("Rijk van Nijmegen")
+    ARNHEM = "arnhem", _("Arnhem")
+    BETUWE = "betuwe", _("Overbetuwe en Lingewaard")
+    DE_LIEMERS = "de-liemers", _("De Liemers")
+    CGM = "cgm", _("CGM (Cuijk, Grave, Mill en Sint Hubert)")
+    NOORD_LIMBURG = "noord-limburg", _("Noord-Limburg")
+
+
+class GemeenteQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.annotate(aantal_partners=Count("organisaties", distinct=True))
+
+    def for_detail(self):
+        return self.prefetch_related(
+            Prefetch("organisaties", queryset=Organisatie.objects.order_by("naam"))
+        )
+
+    def deelnemend(self):
+        return self.filter(is_deelnemer=True)
+
+    def grouped_by_subregio(self):
+        """``[(Subregio, [gemeente, …]), …]`` in the order of Subregio, empty ones left out."""
+        groups = {subregio: [] for subregio in Subregio}
+        for gemeente in self:
+            groups[Subregio(gemeente.subregio)].append(gemeente)
+        return [(subregio, gemeenten) for subregio, gemeenten in groups.items() if gemeenten]
+
+
+class Gemeente(SlugFromNaamMixin, models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    subregio = models.CharField(_("subregio"), max_length=30, choices=Subregio.choices)
+    cbs_code = models.CharField(
+        _("CBS-code"),
+        max_length=6,
+        unique=True,
+        help_text=_("De gemeentecode van het CBS, bijvoorbeeld GM0268 voor Nijmegen."),
+    )
+    is_deelnemer = models.BooleanField(
+        _("deelnemende gemeente"),
+        default=True,
+        help_text=_("Uit: de gemeente was eerder bij de werkplaats betrokken."),
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+
+    objects = GemeenteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(subregio__in=Subregio.values), name="gemeente_subregio_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(cbs_code__regex=r"^GM[0-9]{4}$"), name="gemeente_cbs_code_format"
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("werkplaats:gemeente_detail", kwargs={"slug": self.slug})
+
+
+class Soort(models.TextChoices):
+    GEMEENTE = "gemeente", _("Gemeente")
+    HOGESCHOOL = "hogeschool", _("Hogeschool of opleiding")
+    LECTORAAT = "lectoraat", _("Lectoraat of kenniscentrum")
+    MBO = "mbo", _("ROC of mbo")
+    ONDERWIJS = "onderwijs", _("Ander onderwijs")
+    WELZIJN = "welzijn", _("Welzijn")
+    ZORG = "zorg", _("Zorg")
+    WONEN = "wonen", _("Wonen")
+    WERK = "werk", _("Werk en inkomen")
+    ERVARINGSDESKUNDIGEN = "ervaringsdeskundigen", _("Cliënten en ervaringsdeskundigen")
+    KENNISINSTELLING = "kennisinstelling", _("Kennisinstelling")
+    WERKPLAATS = "werkplaats", _("Werkplaats of leernetwerk")
+    SAMENWERKING = "samenwerking", _("Samenwerkingsverband")
+
+
+class OrganisatieQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("gemeente")
+
+    def for_detail(self):
+        return self.select_related("gemeente", "onderdeel_van").prefetch_related(
+            Prefetch("personen", queryset=Persoon.objects.order_by("naam")),
+            Prefetch("onderdelen", queryset=Organisatie.objects.order_by("naam")),
+        )
+
+
+class Organisatie(SlugFromNaamMixin, models.Model):
+    """A netwerkpartner: gemeente, hogeschool, welzijn, zorg, …"""
+
+    naam = models.CharField(_("naam"), max_length=150, unique=True)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    afkorting = models.CharField(_("afkorting"), max_length=30, blank=True)
+    soort = models.CharField(_("soort"), max_length=30, choices=Soort.choices)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name=_("gemeente"),
+        related_name="organisaties",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("Waar de organisatie gevestigd is of werkt; leeg voor regionaal of landelijk."),
+    )
+    onderdeel_van = models.ForeignKey(
+        "self",
+        verbose_name=_("onderdeel van"),
+        related_name="onderdelen",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organisaties/logo/", blank=True)
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+
+    objects = OrganisatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=Soort.values), name="organisatie_soort_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(onderdeel_van=models.F("id")), name="organisatie_not_part_of_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("werkplaats:organisatie_detail", kwargs={"slug": self.slug})
+
+
+class PersoonQuerySet(models.QuerySet):
+    def for_detail(self):
+        return self.select_related("organisatie", "organisatie__onderdeel_van")
+
+
+class Persoon(SlugFromNaamMixin, models.Model):
+    """A public contact: a trekker, onderzoeker, lector or partner contact."""
+
+    naam = models.CharField(_("naam"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    functie = models.CharField(_("functie"), max_length=200, blank=True)
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("organisatie"),
+        related_name="personen",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    email = models.EmailField(
+        _("openbaar e-mailadres"),
+        blank=True,
+        help_text=_("Staat op de website. Laat leeg als de persoon dat niet wil."),
+    )
+    user = models.OneToOneField(
+        User,
+        verbose_name=_("account"),
+        related_name="persoon",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    bio = models.TextField(_("over deze persoon"), blank=True)
+
+    objects = PersoonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("werkplaats:persoon_detail", kwargs={"slug": self.slug})

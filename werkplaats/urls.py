@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Werkplaats Sociaal Domein — beheer")
+admin.site.site_title = _("Werkplaats beheer")
+admin.site.index_title = _("Inhoud van het portaal")
+
+urlpatterns = [
+    path("beheer/", admin.site.urls),
+    path("", include("werkplaats.routes")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,105 @@
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from .filters import OrganisatieFilter
+from .models import Gemeente, Organisatie, Persoon, Soort, Thema, Voorwaarde
+
+
+class HomeView(TemplateView):
+    template_name = "werkplaats/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            voorwaarden=Voorwaarde.objects.all(),
+            gemeenten=Gemeente.objects.deelnemend(),
+            landelijke_themas=Thema.objects.landelijk(),
+            aantal_partners=Organisatie.objects.count(),
+            lector=Persoon.objects.for_detail().filter(slug="lisbeth-verharen").first(),
+            **kwargs,
+        )
+
+
+class VoorwaardeListView(ListView):
+    queryset = Voorwaarde.objects.for_list()
+    template_name = "werkplaats/voorwaarde_list.html"
+
+
+class VoorwaardeDetailView(DetailView):
+    queryset = Voorwaarde.objects.for_detail()
+    template_name = "werkplaats/voorwaarde_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(voorwaarden=Voorwaarde.objects.all(), **kwargs)
+
+
+class ThemaListView(ListView):
+    queryset = Thema.objects.for_list()
+    template_name = "werkplaats/thema_list.html"
+
+
+class ThemaDetailView(DetailView):
+    queryset = Thema.objects.for_detail()
+    template_name = "werkplaats/thema_detail.html"
+
+
+class GemeenteListView(ListView):
+    queryset = Gemeente.objects.for_list()
+    template_name = "werkplaats/gemeente_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["subregios"] = context["object_list"].grouped_by_subregio()
+        return context
+
+
+class GemeenteDetailView(DetailView):
+    queryset = Gemeente.objects.for_detail()
+    template_name = "werkplaats/gemeente_detail.html"
+
+
+class OrganisatieListView(FilterView):
+    queryset = Organisatie.objects.for_list()
+    filterset_class = OrganisatieFilter
+    template_name = "werkplaats/organisatie_list.html"
+    paginate_by = 30
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(soorten=Soort, **kwargs)
+
+
+class OrganisatieDetailView(DetailView):
+    queryset = Organisatie.objects.for_detail()
+    template_name = "werkplaats/organisatie_detail.html"
+
+
+class PersoonDetailView(DetailView):
+    queryset = Persoon.objects.for_detail()
+    template_name = "werkplaats/persoon_detail.html"
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 ``ok`` when the database answers, 503 when it does not (for load balancers)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database onbereikbaar", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /beheer/",
+        "Disallow: /accounts/",
+        "Disallow: /mijn/",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
