@@ -29,6 +29,7 @@ class UserAdmin(DjangoUserAdmin):
 @admin.register(Voorwaarde)
 class VoorwaardeAdmin(admin.ModelAdmin):
     list_display = ["naam", "volgorde", "samenvatting", "aantal_themas"]
+    ordering = ["volgorde"]
     search_fields = ["naam", "samenvatting"]
     prepopulated_fields = {"slug": ["naam"]}
 
@@ -66,6 +67,7 @@ class OrganisatieInline(admin.TabularInline):
 @admin.register(Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
     list_display = ["naam", "subregio", "cbs_code", "is_deelnemer", "aantal_partners"]
+    ordering = ["naam"]
     list_filter = ["subregio", "is_deelnemer"]
     search_fields = ["naam", "cbs_code"]
     prepopulated_fields = {"slug": ["naam"]}

@@ -5,6 +5,9 @@ werkgebied, the thema's and partners they name and the researchers who are the p
 Phone numbers are left out on purpose. ``load()`` is idempotent: rows are keyed by slug.
 """
 
+import importlib
+
+from django.apps import apps as django_apps
 from django.utils.text import slugify
 
 from .models import Gemeente, Organisatie, Persoon, Soort, Subregio, Thema, Voorwaarde
@@ -583,11 +586,14 @@ def load_gemeenten():
     return gemeenten
 
 
+def ensure_voorwaarden():
+    """The voorwaarden of data migration 0002, also in a database that was emptied since."""
+    migration = importlib.import_module("werkplaats.migrations.0002_voorwaarden")
+    migration.create_voorwaarden(django_apps, schema_editor=None)
+
+
 def load_themas():
     voorwaarden = {v.slug: v for v in Voorwaarde.objects.all()}
-    missing = {ZEKERHEID, INCLUSIE, COHESIE, EMPOWERMENT} - voorwaarden.keys()
-    if missing:
-        raise RuntimeError(f"Voorwaarden ontbreken (migratie 0002?): {', '.join(sorted(missing))}")
     for naam, slugs, landelijk, beschrijving in THEMAS:
         thema, _ = Thema.objects.update_or_create(
             slug=slugify(naam),
@@ -648,6 +654,7 @@ def load_personen(organisaties):
 
 
 def load():
+    ensure_voorwaarden()
     gemeenten = load_gemeenten()
     load_themas()
     organisaties = load_organisaties(gemeenten)

@@ -60,6 +60,13 @@ class User(AbstractUser):
         super().save(*args, **kwargs)
 
 
+class URLField(models.URLField):
+    """A URL field whose forms read an address without scheme as https (Django 6's default)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class SlugFromNaamMixin:
     """Derives an empty ``slug`` from ``naam`` when the row is saved."""
 
@@ -153,7 +160,8 @@ class Subregio(models.TextChoices):
 
 class GemeenteQuerySet(models.QuerySet):
     def for_list(self):
-        return self.annotate(aantal_partners=Count("organisaties", distinct=True))
+        # Meta.ordering does not apply to aggregating queries: order explicitly.
+        return self.annotate(aantal_partners=Count("organisaties", distinct=True)).order_by("naam")
 
     def for_detail(self):
         return self.prefetch_related(
@@ -261,7 +269,7 @@ class Organisatie(SlugFromNaamMixin, models.Model):
         null=True,
         blank=True,
     )
-    website = models.URLField(_("website"), blank=True)
+    website = URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="organisaties/logo/", blank=True)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
 

@@ -23,4 +23,5 @@ urlpatterns = [
     path("personen/<slug:slug>/", views.PersoonDetailView.as_view(), name="persoon_detail"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

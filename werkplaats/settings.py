@@ -60,7 +60,12 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 ALLOW_PLAIN_HTTP = env_bool("DJANGO_ALLOW_PLAIN_HTTP", False)
 
 if not DEBUG:
-    if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50:
+    if (
+        SECRET_KEY == DEVELOPMENT_SECRET_KEY
+        or len(SECRET_KEY) < 50
+        or len(set(SECRET_KEY)) < 5
+        or SECRET_KEY.startswith("django-insecure-")
+    ):
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY ontbreekt of is te kort (minstens 50 tekens) terwijl "
             "DJANGO_DEBUG uit staat. Zet een lange, geheime sleutel in de omgeving."

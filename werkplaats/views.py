@@ -1,5 +1,6 @@
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
@@ -103,3 +104,9 @@ def robots_txt(request):
         "Disallow: /mijn/",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without an icon link (the admin)."""
+    return HttpResponsePermanentRedirect(static("img/logo.svg"))

@@ -14,7 +14,7 @@ MIN_PAGES = 30
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_every_public_page_passes_the_quality_gates(client, live_server, page):
     call_command("load_demo", verbosity=0)
     pages = crawl(client)

@@ -1,0 +1,64 @@
+"""The admin at /beheer/ answers for a superuser on every registered model."""
+
+import pytest
+from django.contrib import admin
+from django.core.management import call_command
+from django.urls import reverse
+
+from werkplaats.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    call_command("load_demo", verbosity=0)
+    client.force_login(User.objects.create_superuser("beheer@example.nl", "geheim-en-lang"))
+    return client
+
+
+def admin_urls():
+    for model in admin.site._registry:
+        info = (model._meta.app_label, model._meta.model_name)
+        yield reverse("admin:{}_{}_changelist".format(*info))
+        yield reverse("admin:{}_{}_add".format(*info))
+        instance = model._default_manager.first()
+        if instance is not None:
+            yield reverse("admin:{}_{}_change".format(*info), args=[instance.pk])
+
+
+def test_every_changelist_add_and_change_form_answers(admin_client):
+    failures = {url: admin_client.get(url).status_code for url in admin_urls()}
+    failures = {url: status for url, status in failures.items() if status != 200}
+    assert not failures
+    assert len(list(admin_urls())) >= 15
+
+
+def test_admin_search_and_filters_work(admin_client):
+    response = admin_client.get("/beheer/werkplaats/organisatie/", {"q": "Movisie"})
+    assert [o.naam for o in response.context["cl"].result_list] == ["Movisie"]
+    response = admin_client.get("/beheer/werkplaats/gemeente/", {"subregio__exact": "de-liemers"})
+    assert sorted(g.naam for g in response.context["cl"].result_list) == [
+        "Duiven",
+        "Westervoort",
+        "Zevenaar",
+    ]
+
+
+def test_autocomplete_finds_gemeenten_for_the_organisatie_form(admin_client):
+    response = admin_client.get(
+        "/beheer/autocomplete/",
+        {
+            "term": "nijm",
+            "app_label": "werkplaats",
+            "model_name": "organisatie",
+            "field_name": "gemeente",
+        },
+    )
+    assert [result["text"] for result in response.json()["results"]] == ["Nijmegen"]
+
+
+def test_admin_is_closed_to_visitors(client):
+    response = client.get("/beheer/werkplaats/organisatie/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/beheer/login/")

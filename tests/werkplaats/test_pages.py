@@ -1,0 +1,172 @@
+"""What visitors see on the network-core pages, and what those pages cost in queries."""
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+from django.urls import reverse
+
+from werkplaats.models import Soort, Voorwaarde
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def network(make_gemeente, make_organisatie, make_persoon, make_thema):
+    nijmegen = make_gemeente("Nijmegen", cbs_code="GM0268")
+    heumen = make_gemeente("Heumen", cbs_code="GM0252")
+    han = make_organisatie("Hogeschool van Arnhem en Nijmegen", soort=Soort.HOGESCHOOL)
+    lectoraat = make_organisatie(
+        "Lectoraat Versterken van Sociale Kwaliteit", soort=Soort.LECTORAAT, onderdeel_van=han
+    )
+    make_organisatie("Gemeente Nijmegen", soort=Soort.GEMEENTE, gemeente=nijmegen)
+    make_organisatie("Gemeente Heumen", soort=Soort.GEMEENTE, gemeente=heumen)
+    make_organisatie("ROC Nijmegen", soort=Soort.MBO, gemeente=nijmegen)
+    lector = make_persoon(
+        "Lisbeth Verharen", functie="lector", organisatie=lectoraat, email="l.v@example.nl"
+    )
+    make_thema("Eenzaamheid", voorwaarden=Voorwaarde.objects.filter(slug="sociale-cohesie"))
+    return {"nijmegen": nijmegen, "heumen": heumen, "han": han, "lector": lector}
+
+
+def add_more_network(make_gemeente, make_organisatie, make_persoon, make_thema, count=5):
+    for _ in range(count):
+        gemeente = make_gemeente()
+        organisatie = make_organisatie(gemeente=gemeente)
+        make_persoon(organisatie=organisatie)
+        make_thema(voorwaarden=Voorwaarde.objects.all())
+
+
+def test_home_shows_the_voorwaarden_werkgebied_and_contact(client, network):
+    response = client.get("/")
+    content = response.content.decode()
+    assert response.status_code == 200
+    for voorwaarde in Voorwaarde.objects.all():
+        assert voorwaarde.naam in content
+    assert 'href="/gemeenten/heumen/"' in content
+    assert "l.v@example.nl" in content
+    assert "Bekijk alle 5 netwerkpartners" in content
+
+
+def test_partners_can_be_filtered_by_gemeente_and_soort(client, network):
+    response = client.get("/partners/", {"gemeente": "nijmegen"})
+    names = [organisatie.naam for organisatie in response.context["object_list"]]
+    assert names == ["Gemeente Nijmegen", "ROC Nijmegen"]
+    assert "2 partners gevonden" in response.content.decode()
+
+    response = client.get("/partners/", {"gemeente": "nijmegen", "soort": "mbo"})
+    assert [o.naam for o in response.context["object_list"]] == ["ROC Nijmegen"]
+
+
+def test_an_unknown_filter_value_gets_a_dutch_error_not_a_500(client, network):
+    response = client.get("/partners/", {"gemeente": "atlantis", "soort": "bank"})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in content
+    assert "0 partners gevonden" in content
+
+
+def test_partner_page_shows_its_parts_and_contacts(client, network):
+    content = client.get(network["han"].get_absolute_url()).content.decode()
+    assert "Lectoraat Versterken van Sociale Kwaliteit" in content
+    lectoraat_page = client.get("/partners/lectoraat-versterken-van-sociale-kwaliteit/")
+    assert "Lisbeth Verharen" in lectoraat_page.content.decode()
+    assert "Onderdeel van" in lectoraat_page.content.decode()
+
+
+def test_gemeente_page_lists_its_partners(client, network):
+    content = client.get("/gemeenten/nijmegen/").content.decode()
+    assert "ROC Nijmegen" in content and "Gemeente Heumen" not in content
+    assert "GM0268" in content
+
+
+def test_persoon_page_shows_function_organisation_and_public_email(client, network):
+    content = client.get(network["lector"].get_absolute_url()).content.decode()
+    assert "lector" in content
+    assert 'href="mailto:l.v@example.nl"' in content
+    assert "Hogeschool van Arnhem en Nijmegen" in content
+
+
+def test_voorwaarde_page_lists_its_themas(client, network):
+    content = client.get("/sociale-kwaliteit/sociale-cohesie/").content.decode()
+    assert "Eenzaamheid" in content
+    assert "Voorwaarde 3 van 4" in content
+
+
+PAGES = [
+    ("/", 5),
+    ("/sociale-kwaliteit/", 2),
+    ("/sociale-kwaliteit/sociale-cohesie/", 3),
+    ("/themas/", 2),
+    ("/themas/eenzaamheid/", 2),
+    ("/gemeenten/", 1),
+    ("/gemeenten/nijmegen/", 2),
+    ("/partners/", 3),
+    ("/partners/?gemeente=nijmegen&soort=gemeente", 4),
+    ("/partners/hogeschool-van-arnhem-en-nijmegen/", 3),
+    ("/personen/lisbeth-verharen/", 1),
+]
+
+
+@pytest.mark.parametrize(("path", "queries"), PAGES)
+def test_query_count_does_not_grow_with_the_network(
+    path,
+    queries,
+    network,
+    django_assert_num_queries,
+    make_gemeente,
+    make_organisatie,
+    make_persoon,
+    make_thema,
+):
+    client = Client()
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200
+    add_more_network(make_gemeente, make_organisatie, make_persoon, make_thema)
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200
+
+
+def test_healthz_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert (response.status_code, response.content) == (200, b"ok")
+
+
+def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("werkplaats.views.connection.cursor", unreachable)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain"
+    assert "Disallow: /beheer/" in response.content.decode()
+
+
+def test_favicon_request_is_sent_to_the_logo(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/logo.svg")
+
+
+def test_unknown_page_gets_the_404_page_in_the_site_style(client):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert "Deze pagina bestaat niet (meer)" in content
+    assert 'lang="nl"' in content and "Naar de inhoud" in content
+
+
+def test_server_error_gets_the_500_page_in_the_site_style(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr("werkplaats.views.HomeView.get_context_data", broken)
+    client.raise_request_exception = False
+    response = client.get(reverse("werkplaats:home"))
+    assert response.status_code == 500
+    assert "Er ging iets mis aan onze kant" in response.content.decode()
