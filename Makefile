@@ -33,7 +33,7 @@ run: migrate
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djlint templates --lint
+	$(BIN)/djlint templates */templates --lint
 
 format: install
 	$(BIN)/ruff check --fix .

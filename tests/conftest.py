@@ -75,3 +75,51 @@ def make_thema():
         return thema
 
     return make
+
+
+@pytest.fixture
+def make_leeratelier():
+    from leerateliers.models import Leeratelier
+
+    def make(titel=None, voorwaarden=(), themas=(), gemeenten=(), **fields):
+        fields.setdefault("samenvatting", "Samen werken, evalueren en leren.")
+        leeratelier = Leeratelier.objects.create(
+            titel=titel or f"Leeratelier {next(_numbers)}", **fields
+        )
+        leeratelier.voorwaarden.set(voorwaarden)
+        leeratelier.themas.set(themas)
+        leeratelier.gemeenten.set(gemeenten)
+        return leeratelier
+
+    return make
+
+
+@pytest.fixture
+def make_praktijk():
+    from leerateliers.models import LerendePraktijk
+
+    def make(leeratelier, titel=None, gemeenten=(), partners=(), **fields):
+        praktijk = LerendePraktijk.objects.create(
+            leeratelier=leeratelier, titel=titel or f"Praktijk {next(_numbers)}", **fields
+        )
+        praktijk.gemeenten.set(gemeenten)
+        praktijk.partners.set(partners)
+        return praktijk
+
+    return make
+
+
+@pytest.fixture
+def make_update():
+    from leerateliers.models import TribuneUpdate, UpdateStatus
+
+    def make(leeratelier, titel=None, status=UpdateStatus.GEPUBLICEERD, **fields):
+        fields.setdefault("tekst", "Wat we deze maand leerden.")
+        return TribuneUpdate.objects.create(
+            leeratelier=leeratelier,
+            titel=titel or f"Update {next(_numbers)}",
+            status=status,
+            **fields,
+        )
+
+    return make

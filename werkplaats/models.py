@@ -67,12 +67,26 @@ class URLField(models.URLField):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
+def ends_after_start(name, start="start_on", end="end_on", message=None):
+    """A check that a period does not end before it starts (either end may be open)."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{end}__isnull": True})
+        | Q(**{f"{start}__isnull": True})
+        | Q(**{f"{end}__gte": models.F(start)}),
+        name=name,
+        violation_error_message=message or _("De einddatum ligt voor de begindatum."),
+    )
+
+
 class SlugFromNaamMixin:
-    """Derives an empty ``slug`` from ``naam`` when the row is saved."""
+    """Derives an empty ``slug`` from the ``slug_source`` field when the row is saved."""
+
+    slug_source = "naam"
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.naam)[: self._meta.get_field("slug").max_length]
+            source = getattr(self, self.slug_source)
+            self.slug = slugify(source)[: self._meta.get_field("slug").max_length]
         super().save(*args, **kwargs)
 
 
@@ -81,7 +95,7 @@ class VoorwaardeQuerySet(models.QuerySet):
         return self.prefetch_related(Prefetch("themas", queryset=Thema.objects.order_by("naam")))
 
     def for_detail(self):
-        return self.for_list()
+        return self.for_list().prefetch_related("leerateliers")
 
 
 class Voorwaarde(SlugFromNaamMixin, models.Model):
@@ -116,7 +130,7 @@ class ThemaQuerySet(models.QuerySet):
         return self.prefetch_related("voorwaarden")
 
     def for_detail(self):
-        return self.prefetch_related("voorwaarden")
+        return self.prefetch_related("voorwaarden", "leerateliers")
 
     def landelijk(self):
         return self.filter(is_landelijk_hoofdthema=True)
@@ -165,7 +179,9 @@ class GemeenteQuerySet(models.QuerySet):
 
     def for_detail(self):
         return self.prefetch_related(
-            Prefetch("organisaties", queryset=Organisatie.objects.order_by("naam"))
+            Prefetch("organisaties", queryset=Organisatie.objects.order_by("naam")),
+            "leerateliers",
+            "praktijken__leeratelier",
         )
 
     def deelnemend(self):
@@ -242,6 +258,8 @@ class OrganisatieQuerySet(models.QuerySet):
         return self.select_related("gemeente", "onderdeel_van").prefetch_related(
             Prefetch("personen", queryset=Persoon.objects.order_by("naam")),
             Prefetch("onderdelen", queryset=Organisatie.objects.order_by("naam")),
+            "deelnames__leeratelier",
+            "praktijken__leeratelier",
         )
 
 
@@ -297,7 +315,19 @@ class Organisatie(SlugFromNaamMixin, models.Model):
 
 class PersoonQuerySet(models.QuerySet):
     def for_detail(self):
-        return self.select_related("organisatie", "organisatie__onderdeel_van")
+        from leerateliers.models import TribuneUpdate  # leerateliers builds on this module
+
+        return self.select_related("organisatie", "organisatie__onderdeel_van").prefetch_related(
+            "trekkerschappen__leeratelier__praktijken",
+            Prefetch(
+                "tribune_updates",
+                queryset=TribuneUpdate.objects.published().select_related("leeratelier"),
+                to_attr="gepubliceerde_updates",
+            ),
+        )
+
+    def for_contact(self):
+        return self.select_related("organisatie")
 
 
 class Persoon(SlugFromNaamMixin, models.Model):

@@ -11,6 +11,7 @@ admin.site.index_title = _("Inhoud van het portaal")
 urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("werkplaats.routes")),
+    path("", include("leerateliers.urls")),
 ]
 
 if settings.DEBUG:

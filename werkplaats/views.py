@@ -6,6 +6,8 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from leerateliers.models import Leeratelier
+
 from .filters import OrganisatieFilter
 from .models import Gemeente, Organisatie, Persoon, Soort, Thema, Voorwaarde
 
@@ -19,7 +21,8 @@ class HomeView(TemplateView):
             gemeenten=Gemeente.objects.deelnemend(),
             landelijke_themas=Thema.objects.landelijk(),
             aantal_partners=Organisatie.objects.count(),
-            lector=Persoon.objects.for_detail().filter(slug="lisbeth-verharen").first(),
+            leerateliers=Leeratelier.objects.actief().for_list(),
+            lector=Persoon.objects.for_contact().filter(slug="lisbeth-verharen").first(),
             **kwargs,
         )
 
@@ -78,8 +81,10 @@ class OrganisatieDetailView(DetailView):
 
 
 class PersoonDetailView(DetailView):
-    queryset = Persoon.objects.for_detail()
     template_name = "werkplaats/persoon_detail.html"
+
+    def get_queryset(self):
+        return Persoon.objects.for_detail()
 
 
 @never_cache

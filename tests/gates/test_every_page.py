@@ -8,8 +8,9 @@ from django.core.management import call_command
 
 from .quality import axe_violations, crawl, horizontal_overflow, vnu_errors
 
-# A page's SQL queries must not grow with the data; this bound holds for every page.
-MAX_QUERIES_PER_PAGE = 10
+# A ceiling for every page, whatever it shows. That a page's count does not grow with the
+# data is pinned per page in the app tests (same count with 5 and with 50 rows).
+MAX_QUERIES_PER_PAGE = 15
 MIN_PAGES = 30
 
 

@@ -62,6 +62,8 @@ def test_partners_can_be_filtered_by_gemeente_with_the_keyboard_only(demo, page)
 
 KEY_PAGES = {
     "home": "/",
+    "leerateliers": "/leerateliers/",
+    "leeratelier": "/leerateliers/jip/",
     "sociale-kwaliteit": "/sociale-kwaliteit/",
     "voorwaarde": "/sociale-kwaliteit/sociale-cohesie/",
     "gemeenten": "/gemeenten/",

@@ -1,13 +1,12 @@
 """The demo content command: real gemeenten, idempotent, no phone numbers."""
 
 import re
-from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from django.db import models
 
+from tests.helpers import run_command
 from werkplaats.models import Gemeente, Organisatie, Persoon, Soort, Subregio, Thema
 
 pytestmark = pytest.mark.django_db
@@ -32,15 +31,11 @@ PHONE = re.compile(r"\b0[0-9]{1,3}[- ]?[0-9]{6,8}\b|\b06-|\+31")
 
 
 def load_demo():
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
+    return run_command("load_demo")
 
 
 def dump_werkplaats():
-    out = StringIO()
-    call_command("dumpdata", "werkplaats", format="json", indent=1, stdout=out)
-    return out.getvalue()
+    return run_command("dumpdata", "werkplaats", format="json", indent=1)
 
 
 def test_prints_a_dutch_summary():

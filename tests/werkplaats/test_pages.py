@@ -93,17 +93,17 @@ def test_voorwaarde_page_lists_its_themas(client, network):
 
 
 PAGES = [
-    ("/", 5),
+    ("/", 6),
     ("/sociale-kwaliteit/", 2),
-    ("/sociale-kwaliteit/sociale-cohesie/", 3),
+    ("/sociale-kwaliteit/sociale-cohesie/", 4),
     ("/themas/", 2),
-    ("/themas/eenzaamheid/", 2),
+    ("/themas/eenzaamheid/", 3),
     ("/gemeenten/", 1),
-    ("/gemeenten/nijmegen/", 2),
+    ("/gemeenten/nijmegen/", 4),
     ("/partners/", 3),
     ("/partners/?gemeente=nijmegen&soort=gemeente", 4),
-    ("/partners/hogeschool-van-arnhem-en-nijmegen/", 3),
-    ("/personen/lisbeth-verharen/", 1),
+    ("/partners/hogeschool-van-arnhem-en-nijmegen/", 5),
+    ("/personen/lisbeth-verharen/", 3),
 ]
 
 

@@ -1,6 +1,8 @@
 from django import template
 from django.urls import reverse
 
+from werkplaats.text import render_markdown
+
 register = template.Library()
 
 
@@ -25,3 +27,9 @@ def page_url(context, page_number):
     query = context["request"].GET.copy()
     query["page"] = page_number
     return "?" + query.urlencode()
+
+
+@register.filter
+def markdown(text):
+    """``{{ leeratelier.beschrijving|markdown }}``: sanitised HTML from Markdown."""
+    return render_markdown(text)

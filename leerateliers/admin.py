@@ -1,0 +1,189 @@
+import csv
+
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from werkplaats.models import Organisatie
+
+from .models import (
+    Deelname,
+    GeleerdeLes,
+    Leeratelier,
+    LerendePraktijk,
+    Trekkerschap,
+    TribuneUpdate,
+    UpdateStatus,
+    Vraagstuk,
+)
+
+
+class VraagstukInline(admin.TabularInline):
+    model = Vraagstuk
+    extra = 0
+    fields = ["volgorde", "tekst"]
+
+
+class TrekkerschapInline(admin.TabularInline):
+    model = Trekkerschap
+    extra = 0
+    autocomplete_fields = ["persoon"]
+
+
+class DeelnameInline(admin.TabularInline):
+    model = Deelname
+    extra = 0
+    autocomplete_fields = ["organisatie", "contactpersoon"]
+    fields = ["organisatie", "rol", "contactpersoon", "sinds", "tot"]
+
+
+class Huidig(admin.SimpleListFilter):
+    title = _("loopt nog")
+    parameter_name = "huidig"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("Ja")), ("nee", _("Nee, beëindigd"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return queryset.filter(tot__isnull=True)
+        if self.value() == "nee":
+            return queryset.filter(tot__isnull=False)
+        return queryset
+
+
+def deelname_matrix():
+    """Organisaties by leerateliers with the current role in each cell (None: no role)."""
+    leerateliers = list(Leeratelier.objects.order_by("titel"))
+    rollen = {
+        (deelname.organisatie_id, deelname.leeratelier_id): deelname.get_rol_display()
+        for deelname in Deelname.objects.current()
+    }
+    organisaties = Organisatie.objects.filter(
+        pk__in=Deelname.objects.current().values("organisatie")
+    ).order_by("naam")
+    rows = [
+        (organisatie, [rollen.get((organisatie.pk, atelier.pk)) for atelier in leerateliers])
+        for organisatie in organisaties
+    ]
+    return leerateliers, rows
+
+
+@admin.register(Leeratelier)
+class LeeratelierAdmin(admin.ModelAdmin):
+    list_display = ["titel", "status", "start_on", "trekkers", "aantal_arena", "aantal_tribune"]
+    list_filter = ["status", "voorwaarden", "themas", "gemeenten"]
+    search_fields = ["titel", "samenvatting", "beschrijving"]
+    prepopulated_fields = {"slug": ["titel"]}
+    autocomplete_fields = ["voorwaarden", "themas", "gemeenten"]
+    ordering = ["titel"]
+    inlines = [VraagstukInline, TrekkerschapInline, DeelnameInline]
+    fieldsets = [
+        (None, {"fields": ["titel", "slug", "status", "samenvatting", "beschrijving"]}),
+        (_("Looptijd en contact"), {"fields": ["start_on", "end_on", "contact_email"]}),
+        (_("Sociale kwaliteit en werkgebied"), {"fields": ["voorwaarden", "themas", "gemeenten"]}),
+        (_("Afbeelding"), {"fields": ["afbeelding", "afbeelding_alt"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).with_counts().prefetch_related("trekkerschappen__persoon")
+        )
+
+    @admin.display(description=_("trekkers"))
+    def trekkers(self, obj):
+        return ", ".join(t.persoon.naam for t in obj.trekkerschappen.all()) or "—"
+
+    @admin.display(description=_("arena"), ordering="aantal_arena")
+    def aantal_arena(self, obj):
+        return obj.aantal_arena
+
+    @admin.display(description=_("tribune"), ordering="aantal_tribune")
+    def aantal_tribune(self, obj):
+        return obj.aantal_tribune
+
+    def get_urls(self):
+        overview = self.admin_site.admin_view(self.overzicht_view)
+        return [
+            path("overzicht/", overview, name="leerateliers_leeratelier_overzicht"),
+            *super().get_urls(),
+        ]
+
+    def overzicht_view(self, request):
+        """Which organisation is where: arena, tribune or nothing, per leeratelier; also CSV."""
+        leerateliers, rows = deelname_matrix()
+        if request.GET.get("formaat") == "csv":
+            response = HttpResponse(content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = 'attachment; filename="deelnames.csv"'
+            writer = csv.writer(response)
+            writer.writerow(["Organisatie", *(atelier.titel for atelier in leerateliers)])
+            for organisatie, cells in rows:
+                writer.writerow([organisatie.naam, *(cell or "" for cell in cells)])
+            return response
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Deelnames per organisatie en leeratelier"),
+            "opts": self.model._meta,
+            "leerateliers": leerateliers,
+            "rows": rows,
+            "csv_url": reverse("admin:leerateliers_leeratelier_overzicht") + "?formaat=csv",
+        }
+        return TemplateResponse(request, "admin/leerateliers/overzicht.html", context)
+
+
+@admin.register(Deelname)
+class DeelnameAdmin(admin.ModelAdmin):
+    list_display = ["organisatie", "leeratelier", "rol", "sinds", "tot", "contactpersoon"]
+    list_filter = ["rol", Huidig, "leeratelier"]
+    list_select_related = ["organisatie", "leeratelier", "contactpersoon"]
+    search_fields = ["organisatie__naam", "leeratelier__titel"]
+    autocomplete_fields = ["organisatie", "leeratelier", "contactpersoon"]
+    date_hierarchy = "sinds"
+
+
+class GeleerdeLesInline(admin.StackedInline):
+    model = GeleerdeLes
+    extra = 0
+    fields = ["tekst", "niveau", "geleerd_on", "voorwaarden"]
+    autocomplete_fields = ["voorwaarden"]
+
+
+@admin.register(LerendePraktijk)
+class LerendePraktijkAdmin(admin.ModelAdmin):
+    list_display = ["titel", "leeratelier", "status", "start_on", "aantal_lessen"]
+    list_filter = ["status", "leeratelier", "gemeenten"]
+    list_select_related = ["leeratelier"]
+    search_fields = ["titel", "beschrijving"]
+    prepopulated_fields = {"slug": ["titel"]}
+    autocomplete_fields = ["leeratelier", "gemeenten", "partners"]
+    inlines = [GeleerdeLesInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_aantal_lessen=Count("lessen"))
+
+    @admin.display(description=_("lessen"), ordering="_aantal_lessen")
+    def aantal_lessen(self, obj):
+        return obj._aantal_lessen
+
+
+@admin.register(TribuneUpdate)
+class TribuneUpdateAdmin(admin.ModelAdmin):
+    list_display = ["titel", "leeratelier", "auteur", "status", "gepubliceerd_at"]
+    list_filter = ["status", "leeratelier"]
+    list_select_related = ["leeratelier", "auteur"]
+    search_fields = ["titel", "tekst"]
+    autocomplete_fields = ["leeratelier", "auteur"]
+    date_hierarchy = "gepubliceerd_at"
+    actions = ["publish"]
+
+    @admin.action(description=_("Geselecteerde updates publiceren"))
+    def publish(self, request, queryset):
+        count = 0
+        for update in queryset.filter(~Q(status=UpdateStatus.GEPUBLICEERD)):
+            update.status = UpdateStatus.GEPUBLICEERD
+            update.save()
+            count += 1
+        self.message_user(request, _("%(count)d update(s) gepubliceerd.") % {"count": count})

@@ -1,0 +1,481 @@
+"""Leerateliers: per sociale kwestie trekkers, arena and tribune, praktijken and lessen."""
+
+from django.db import models
+from django.db.models import Case, Count, Prefetch, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from werkplaats.models import (
+    Gemeente,
+    Organisatie,
+    Persoon,
+    SlugFromNaamMixin,
+    Thema,
+    URLField,
+    Voorwaarde,
+    ends_after_start,
+)
+from werkplaats.text import validate_no_control_characters
+
+
+class LeeratelierStatus(models.TextChoices):
+    IN_VOORBEREIDING = "in-voorbereiding", _("In voorbereiding")
+    ACTIEF = "actief", _("Actief")
+    AFGEROND = "afgerond", _("Afgerond")
+
+
+class Rol(models.TextChoices):
+    """Where an organisation stands in a leeratelier."""
+
+    ARENA = "arena", _("Arena")
+    TRIBUNE = "tribune", _("Tribune")
+
+
+class TrekkerRol(models.TextChoices):
+    TREKKER = "trekker", _("Trekker")
+    CO_TREKKER = "co-trekker", _("Co-trekker")
+    ONDERZOEKER = "onderzoeker", _("Onderzoeker")
+    PROMOVENDUS = "promovendus", _("Promovendus")
+
+
+LEIDENDE_ROLLEN = [TrekkerRol.TREKKER, TrekkerRol.CO_TREKKER]
+TREKKER_ROL_ORDER = Case(
+    *(When(rol=rol, then=Value(position)) for position, rol in enumerate(TrekkerRol.values)),
+    default=Value(len(TrekkerRol.values)),
+)
+
+
+def current_deelnames():
+    return Deelname.objects.current().select_related("organisatie", "contactpersoon")
+
+
+def published_updates():
+    return TribuneUpdate.objects.published().select_related("auteur")
+
+
+class LeeratelierQuerySet(models.QuerySet):
+    def actief(self):
+        return self.filter(status=LeeratelierStatus.ACTIEF)
+
+    def with_counts(self):
+        current = Q(deelnames__tot__isnull=True)
+        return self.annotate(
+            aantal_arena=Count(
+                "deelnames", filter=current & Q(deelnames__rol=Rol.ARENA), distinct=True
+            ),
+            aantal_tribune=Count(
+                "deelnames", filter=current & Q(deelnames__rol=Rol.TRIBUNE), distinct=True
+            ),
+        )
+
+    def for_list(self):
+        return (
+            self.with_counts()
+            .prefetch_related(
+                "voorwaarden",
+                Prefetch(
+                    "trekkerschappen",
+                    queryset=Trekkerschap.objects.leidend().select_related("persoon"),
+                    to_attr="leiding",
+                ),
+            )
+            .order_by("titel")
+        )
+
+    def for_detail(self):
+        return self.prefetch_related(
+            "voorwaarden",
+            "themas",
+            "gemeenten",
+            "vraagstukken",
+            Prefetch(
+                "trekkerschappen",
+                queryset=Trekkerschap.objects.select_related("persoon", "persoon__organisatie"),
+            ),
+            Prefetch("deelnames", queryset=current_deelnames(), to_attr="huidige_deelnames"),
+            Prefetch(
+                "praktijken",
+                queryset=LerendePraktijk.objects.prefetch_related(
+                    "gemeenten",
+                    Prefetch(
+                        "lessen", queryset=GeleerdeLes.objects.prefetch_related("voorwaarden")
+                    ),
+                ),
+            ),
+            Prefetch("updates", queryset=published_updates()[:5], to_attr="laatste_updates"),
+        )
+
+
+class Leeratelier(SlugFromNaamMixin, models.Model):
+    """Where partners work, evaluate and learn together on one sociale kwestie."""
+
+    titel = models.CharField(
+        _("titel"), max_length=150, validators=[validate_no_control_characters]
+    )
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    samenvatting = models.CharField(_("samenvatting"), max_length=300)
+    beschrijving = models.TextField(
+        _("beschrijving"),
+        blank=True,
+        help_text=_("Markdown: **vet**, *cursief*, [link](https://…), lijstjes met -."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=LeeratelierStatus.choices,
+        default=LeeratelierStatus.ACTIEF,
+    )
+    start_on = models.DateField(_("gestart op"), null=True, blank=True)
+    end_on = models.DateField(_("afgerond op"), null=True, blank=True)
+    voorwaarden = models.ManyToManyField(
+        Voorwaarde, verbose_name=_("voorwaarden"), related_name="leerateliers", blank=True
+    )
+    themas = models.ManyToManyField(
+        Thema, verbose_name=_("thema's"), related_name="leerateliers", blank=True
+    )
+    gemeenten = models.ManyToManyField(
+        Gemeente, verbose_name=_("gemeenten"), related_name="leerateliers", blank=True
+    )
+    afbeelding = models.ImageField(_("afbeelding"), upload_to="leerateliers/", blank=True)
+    afbeelding_alt = models.CharField(
+        _("beschrijving van de afbeelding"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wat er op de afbeelding te zien is, voor wie hem niet kan zien."),
+    )
+    contact_email = models.EmailField(_("contactadres"), blank=True)
+
+    objects = LeeratelierQuerySet.as_manager()
+
+    slug_source = "titel"
+
+    class Meta:
+        verbose_name = _("leeratelier")
+        verbose_name_plural = _("leerateliers")
+        ordering = ["titel"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=LeeratelierStatus.values), name="leeratelier_status_valid"
+            ),
+            ends_after_start("leeratelier_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("leerateliers:detail", kwargs={"slug": self.slug})
+
+    def get_feed_url(self):
+        return reverse("leerateliers:feed", kwargs={"slug": self.slug})
+
+    # On rows from for_detail(): the current partners per role, without further queries.
+    @property
+    def arena(self):
+        return [d for d in self.huidige_deelnames if d.rol == Rol.ARENA]
+
+    @property
+    def tribune(self):
+        return [d for d in self.huidige_deelnames if d.rol == Rol.TRIBUNE]
+
+
+class Vraagstuk(models.Model):
+    leeratelier = models.ForeignKey(
+        Leeratelier,
+        verbose_name=_("leeratelier"),
+        related_name="vraagstukken",
+        on_delete=models.CASCADE,
+    )
+    tekst = models.CharField(_("vraagstuk"), max_length=300)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("vraagstuk")
+        verbose_name_plural = _("vraagstukken")
+        ordering = ["volgorde", "id"]
+
+    def __str__(self):
+        return self.tekst
+
+
+class TrekkerschapQuerySet(models.QuerySet):
+    def leidend(self):
+        return self.filter(rol__in=LEIDENDE_ROLLEN)
+
+
+class Trekkerschap(models.Model):
+    """A persoon's role in a leeratelier: trekker, co-trekker, onderzoeker or promovendus."""
+
+    persoon = models.ForeignKey(
+        Persoon, verbose_name=_("persoon"), related_name="trekkerschappen", on_delete=models.CASCADE
+    )
+    leeratelier = models.ForeignKey(
+        Leeratelier,
+        verbose_name=_("leeratelier"),
+        related_name="trekkerschappen",
+        on_delete=models.CASCADE,
+    )
+    rol = models.CharField(
+        _("rol"), max_length=20, choices=TrekkerRol.choices, default=TrekkerRol.TREKKER
+    )
+
+    objects = TrekkerschapQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("trekker of onderzoeker")
+        verbose_name_plural = _("trekkers en onderzoekers")
+        ordering = [TREKKER_ROL_ORDER, "persoon__naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["persoon", "leeratelier"], name="trekkerschap_unique"),
+            models.CheckConstraint(
+                condition=Q(rol__in=TrekkerRol.values), name="trekkerschap_rol_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.persoon} — {self.get_rol_display().lower()} van {self.leeratelier}"
+
+
+class DeelnameQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(tot__isnull=True)
+
+
+class Deelname(models.Model):
+    """An organisation in the arena or on the tribune of a leeratelier, from ``sinds`` to ``tot``.
+
+    A role change ends the current row and starts a new one (see services), so the history stays.
+    """
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("organisatie"),
+        related_name="deelnames",
+        on_delete=models.CASCADE,
+    )
+    leeratelier = models.ForeignKey(
+        Leeratelier,
+        verbose_name=_("leeratelier"),
+        related_name="deelnames",
+        on_delete=models.CASCADE,
+    )
+    rol = models.CharField(_("rol"), max_length=10, choices=Rol.choices)
+    contactpersoon = models.ForeignKey(
+        Persoon,
+        verbose_name=_("contactpersoon"),
+        related_name="deelnames",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    sinds = models.DateField(_("sinds"), default=timezone.localdate)
+    tot = models.DateField(
+        _("tot"), null=True, blank=True, help_text=_("Leeg zolang de deelname loopt.")
+    )
+
+    objects = DeelnameQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("deelname")
+        verbose_name_plural = _("deelnames")
+        ordering = ["leeratelier__titel", "organisatie__naam", "-sinds"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie", "leeratelier"],
+                condition=Q(tot__isnull=True),
+                name="deelname_one_current_per_organisatie",
+                violation_error_message=_(
+                    "Deze organisatie doet al mee aan dit leeratelier. "
+                    "Beëindig eerst de huidige deelname."
+                ),
+            ),
+            models.CheckConstraint(condition=Q(rol__in=Rol.values), name="deelname_rol_valid"),
+            ends_after_start("deelname_ends_after_start", start="sinds", end="tot"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisatie} — {self.get_rol_display().lower()} — {self.leeratelier}"
+
+    @property
+    def is_current(self):
+        return self.tot is None
+
+
+class PraktijkStatus(models.TextChoices):
+    GEPLAND = "gepland", _("Gepland")
+    LOPEND = "lopend", _("Lopend")
+    AFGEROND = "afgerond", _("Afgerond")
+
+
+class LerendePraktijkQuerySet(models.QuerySet):
+    def for_detail(self):
+        return self.select_related("leeratelier").prefetch_related(
+            "gemeenten",
+            "partners",
+            Prefetch("lessen", queryset=GeleerdeLes.objects.prefetch_related("voorwaarden")),
+        )
+
+
+class LerendePraktijk(SlugFromNaamMixin, models.Model):
+    """A local practice where a leeratelier works on its questions."""
+
+    leeratelier = models.ForeignKey(
+        Leeratelier,
+        verbose_name=_("leeratelier"),
+        related_name="praktijken",
+        on_delete=models.CASCADE,
+    )
+    titel = models.CharField(
+        _("titel"), max_length=150, validators=[validate_no_control_characters]
+    )
+    slug = models.SlugField(_("slug"), max_length=150)
+    gemeenten = models.ManyToManyField(
+        Gemeente, verbose_name=_("gemeenten"), related_name="praktijken", blank=True
+    )
+    partners = models.ManyToManyField(
+        Organisatie, verbose_name=_("partners"), related_name="praktijken", blank=True
+    )
+    beschrijving = models.TextField(_("beschrijving"), blank=True, help_text=_("Markdown."))
+    start_on = models.DateField(_("van"), null=True, blank=True)
+    end_on = models.DateField(_("tot"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PraktijkStatus.choices, default=PraktijkStatus.LOPEND
+    )
+    externe_link = URLField(_("externe link"), blank=True)
+
+    objects = LerendePraktijkQuerySet.as_manager()
+
+    slug_source = "titel"
+
+    class Meta:
+        verbose_name = _("lerende praktijk")
+        verbose_name_plural = _("lerende praktijken")
+        ordering = ["titel"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["leeratelier", "slug"], name="praktijk_slug_unique_per_leeratelier"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=PraktijkStatus.values), name="praktijk_status_valid"
+            ),
+            ends_after_start("praktijk_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse(
+            "leerateliers:praktijk_detail",
+            kwargs={"leeratelier_slug": self.leeratelier.slug, "slug": self.slug},
+        )
+
+
+class Niveau(models.TextChoices):
+    LOKAAL = "lokaal", _("Lokaal")
+    REGIONAAL = "regionaal", _("Regionaal")
+
+
+class GeleerdeLes(models.Model):
+    """A lesson from a praktijk; lifted from local to regional knowledge in the arena."""
+
+    praktijk = models.ForeignKey(
+        LerendePraktijk,
+        verbose_name=_("lerende praktijk"),
+        related_name="lessen",
+        on_delete=models.CASCADE,
+    )
+    tekst = models.TextField(_("les"), validators=[validate_no_control_characters])
+    voorwaarden = models.ManyToManyField(
+        Voorwaarde, verbose_name=_("voorwaarden"), related_name="lessen", blank=True
+    )
+    niveau = models.CharField(
+        _("niveau"), max_length=10, choices=Niveau.choices, default=Niveau.LOKAAL
+    )
+    geleerd_on = models.DateField(_("datum"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("geleerde les")
+        verbose_name_plural = _("geleerde lessen")
+        ordering = ["-geleerd_on", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(niveau__in=Niveau.values), name="les_niveau_valid"),
+        ]
+
+    def __str__(self):
+        return self.tekst[:80]
+
+
+class UpdateStatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
+
+
+class TribuneUpdateQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=UpdateStatus.GEPUBLICEERD, gepubliceerd_at__lte=timezone.now())
+
+    def for_detail(self):
+        return self.published().select_related("leeratelier", "auteur", "auteur__organisatie")
+
+
+class TribuneUpdate(models.Model):
+    """A dated post by a trekker for everyone on the tribune of a leeratelier."""
+
+    leeratelier = models.ForeignKey(
+        Leeratelier, verbose_name=_("leeratelier"), related_name="updates", on_delete=models.CASCADE
+    )
+    auteur = models.ForeignKey(
+        Persoon,
+        verbose_name=_("auteur"),
+        related_name="tribune_updates",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    titel = models.CharField(
+        _("titel"), max_length=200, validators=[validate_no_control_characters]
+    )
+    tekst = models.TextField(
+        _("tekst"), help_text=_("Markdown."), validators=[validate_no_control_characters]
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=UpdateStatus.choices, default=UpdateStatus.CONCEPT
+    )
+    gepubliceerd_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+
+    objects = TribuneUpdateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tribune-update")
+        verbose_name_plural = _("tribune-updates")
+        ordering = ["-gepubliceerd_at", "-id"]
+        get_latest_by = "gepubliceerd_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=UpdateStatus.values), name="update_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=UpdateStatus.CONCEPT) | Q(gepubliceerd_at__isnull=False),
+                name="update_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.titel
+
+    def save(self, *args, **kwargs):
+        if self.status == UpdateStatus.GEPUBLICEERD and self.gepubliceerd_at is None:
+            self.gepubliceerd_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "leerateliers:update_detail",
+            kwargs={"leeratelier_slug": self.leeratelier.slug, "pk": self.pk},
+        )
+
+    @property
+    def is_published(self):
+        return self.status == UpdateStatus.GEPUBLICEERD and self.gepubliceerd_at is not None

@@ -1,0 +1,74 @@
+"""Changes to deelnames that touch several rows; the history of roles is kept."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from werkplaats.models import Organisatie, Persoon
+
+from .models import Deelname, Leeratelier, Rol
+
+
+def _current(organisatie, leeratelier):
+    return (
+        Deelname.objects.select_for_update()
+        .filter(organisatie=organisatie, leeratelier=leeratelier)
+        .current()
+        .first()
+    )
+
+
+@transaction.atomic
+def deelname_set_rol(
+    *,
+    organisatie: Organisatie,
+    leeratelier: Leeratelier,
+    rol: Rol,
+    on: datetime.date | None = None,
+    contactpersoon: Persoon | None = None,
+) -> Deelname:
+    """Put an organisation in the arena or on the tribune from ``on`` (today by default).
+
+    A current deelname in the other role ends that day; one in the same role stays as it is.
+    """
+    on = on or timezone.localdate()
+    current = _current(organisatie, leeratelier)
+    if current is not None:
+        if current.rol == rol:
+            return current
+        if on < current.sinds:
+            raise ValidationError(
+                _("De nieuwe rol kan niet ingaan voor %(datum)s, de start van de huidige rol.")
+                % {"datum": current.sinds.strftime("%d-%m-%Y")}
+            )
+        current.tot = on
+        current.full_clean()
+        current.save(update_fields=["tot"])
+        contactpersoon = contactpersoon or current.contactpersoon
+    deelname = Deelname(
+        organisatie=organisatie,
+        leeratelier=leeratelier,
+        rol=rol,
+        sinds=on,
+        contactpersoon=contactpersoon,
+    )
+    deelname.full_clean()
+    deelname.save()
+    return deelname
+
+
+@transaction.atomic
+def deelname_end(
+    *, organisatie: Organisatie, leeratelier: Leeratelier, on: datetime.date | None = None
+) -> Deelname | None:
+    """End the organisation's current deelname (if any); the row stays as history."""
+    current = _current(organisatie, leeratelier)
+    if current is None:
+        return None
+    current.tot = on or timezone.localdate()
+    current.full_clean()
+    current.save(update_fields=["tot"])
+    return current

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "leerateliers"
+
+urlpatterns = [
+    path("leerateliers/", views.LeeratelierListView.as_view(), name="list"),
+    path("leerateliers/<slug:slug>/", views.LeeratelierDetailView.as_view(), name="detail"),
+    path(
+        "leerateliers/<slug:leeratelier_slug>/praktijken/<slug:slug>/",
+        views.PraktijkDetailView.as_view(),
+        name="praktijk_detail",
+    ),
+    path(
+        "leerateliers/<slug:leeratelier_slug>/updates/<int:pk>/",
+        views.UpdateDetailView.as_view(),
+        name="update_detail",
+    ),
+    path("feeds/leerateliers/<slug:slug>/", feeds.LeeratelierUpdatesFeed(), name="feed"),
+]

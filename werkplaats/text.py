@@ -1,0 +1,49 @@
+"""Text that people type: Markdown rendered safely, control characters kept out."""
+
+import re
+
+import markdown as markdown_lib
+import nh3
+from django.core.exceptions import ValidationError
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "li", "ol", "p",
+    "pre", "strong", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+# C0 controls except tab, newline and carriage return; DEL and the C1 range.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def render_markdown(text):
+    """Markdown to HTML with only harmless tags, attributes and link schemes left."""
+    html = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        clean_content_tags={"script", "style"},
+        link_rel="noopener noreferrer",
+    )
+    return mark_safe(cleaned)  # sanitised by nh3 just above
+
+
+def strip_control_characters(text):
+    return CONTROL_CHARACTERS.sub("", text or "")
+
+
+def validate_no_control_characters(value):
+    """Refuse invisible control characters (a pasted vertical tab breaks feeds and XML)."""
+    if CONTROL_CHARACTERS.search(value or ""):
+        raise ValidationError(
+            _(
+                "De tekst bevat een onzichtbaar stuurteken (bijvoorbeeld uit een geplakte tekst). "
+                "Haal het weg of typ de tekst opnieuw."
+            ),
+            code="control_character",
+        )
