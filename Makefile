@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=true
 
-.PHONY: install run test lint format serve migrate demo clean
+.PHONY: install run test lint format serve migrate demo clean bench-search
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +56,16 @@ serve: install
 
 clean:
 	rm -rf staticfiles var .pytest_cache
+
+## Search benchmark on PostgreSQL (50,000 synthetic publicaties in database werkplaats_bench),
+## with production settings (debug off, hashed static files).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/werkplaats_bench
+bench-search: install
+	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
+		|| psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
+	@export DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=false DJANGO_ALLOW_PLAIN_HTTP=true \
+		DJANGO_ALLOWED_HOSTS=localhost DJANGO_STATIC_ROOT=var/bench-static \
+		DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py bench_search

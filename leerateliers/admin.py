@@ -1,12 +1,14 @@
 import csv
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from werkplaats.admin_tools import ConstraintCheckingFormSet, confirmed_action
 from werkplaats.models import Organisatie
 
 from .models import (
@@ -35,6 +37,7 @@ class TrekkerschapInline(admin.TabularInline):
 
 class DeelnameInline(admin.TabularInline):
     model = Deelname
+    formset = ConstraintCheckingFormSet
     extra = 0
     autocomplete_fields = ["organisatie", "contactpersoon"]
     fields = ["organisatie", "rol", "contactpersoon", "sinds", "tot"]
@@ -53,6 +56,11 @@ class Huidig(admin.SimpleListFilter):
         if self.value() == "nee":
             return queryset.filter(tot__isnull=False)
         return queryset
+
+
+def csv_cell(text):
+    """Text that a spreadsheet shows as text, never runs as a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
 
 def deelname_matrix():
@@ -93,7 +101,7 @@ class LeeratelierAdmin(admin.ModelAdmin):
             super().get_queryset(request).with_counts().prefetch_related("trekkerschappen__persoon")
         )
 
-    @admin.display(description=_("trekkers"))
+    @admin.display(description=_("trekkers en onderzoekers"))
     def trekkers(self, obj):
         return ", ".join(t.persoon.naam for t in obj.trekkerschappen.all()) or "—"
 
@@ -114,14 +122,17 @@ class LeeratelierAdmin(admin.ModelAdmin):
 
     def overzicht_view(self, request):
         """Which organisation is where: arena, tribune or nothing, per leeratelier; also CSV."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         leerateliers, rows = deelname_matrix()
         if request.GET.get("formaat") == "csv":
-            response = HttpResponse(content_type="text/csv; charset=utf-8")
+            # Excel in a Dutch locale: a BOM for the accents, semicolons between the cells.
+            response = HttpResponse("\ufeff", content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = 'attachment; filename="deelnames.csv"'
-            writer = csv.writer(response)
-            writer.writerow(["Organisatie", *(atelier.titel for atelier in leerateliers)])
+            writer = csv.writer(response, delimiter=";")
+            writer.writerow(["Organisatie", *(csv_cell(atelier.titel) for atelier in leerateliers)])
             for organisatie, cells in rows:
-                writer.writerow([organisatie.naam, *(cell or "" for cell in cells)])
+                writer.writerow([csv_cell(organisatie.naam), *(cell or "" for cell in cells)])
             return response
         context = {
             **self.admin_site.each_context(request),
@@ -179,7 +190,10 @@ class TribuneUpdateAdmin(admin.ModelAdmin):
     date_hierarchy = "gepubliceerd_at"
     actions = ["publish"]
 
-    @admin.action(description=_("Geselecteerde updates publiceren"))
+    @confirmed_action(
+        _("Geselecteerde updates publiceren"),
+        _("Deze updates worden openbaar en verschijnen in de feed van hun leeratelier:"),
+    )
     def publish(self, request, queryset):
         count = 0
         for update in queryset.filter(~Q(status=UpdateStatus.GEPUBLICEERD)):

@@ -13,6 +13,8 @@ class LeeratelierUpdatesFeed(Feed):
 
     feed_type = Atom1Feed
     item_count = 20
+    # Atom needs an author for every entry; entries without one fall back to the feed's.
+    author_name = "Werkplaats Sociaal Domein Arnhem en Nijmegen"
 
     def get_object(self, request, slug):
         return get_object_or_404(Leeratelier, slug=slug)

@@ -1,5 +1,6 @@
 """Leerateliers: per sociale kwestie trekkers, arena and tribune, praktijken and lessen."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.urls import reverse
@@ -17,6 +18,7 @@ from werkplaats.models import (
     ends_after_start,
 )
 from werkplaats.text import validate_no_control_characters
+from werkplaats.uploads import SafeImageField
 
 
 class LeeratelierStatus(models.TextChoices):
@@ -68,6 +70,9 @@ class LeeratelierQuerySet(models.QuerySet):
                 "deelnames", filter=current & Q(deelnames__rol=Rol.TRIBUNE), distinct=True
             ),
         )
+
+    def for_home(self):
+        return self.actief().with_counts().order_by("titel")
 
     def for_list(self):
         return (
@@ -137,7 +142,7 @@ class Leeratelier(SlugFromNaamMixin, models.Model):
     gemeenten = models.ManyToManyField(
         Gemeente, verbose_name=_("gemeenten"), related_name="leerateliers", blank=True
     )
-    afbeelding = models.ImageField(_("afbeelding"), upload_to="leerateliers/", blank=True)
+    afbeelding = SafeImageField(_("afbeelding"), upload_to="leerateliers/", blank=True)
     afbeelding_alt = models.CharField(
         _("beschrijving van de afbeelding"),
         max_length=200,
@@ -159,6 +164,11 @@ class Leeratelier(SlugFromNaamMixin, models.Model):
                 condition=Q(status__in=LeeratelierStatus.values), name="leeratelier_status_valid"
             ),
             ends_after_start("leeratelier_ends_after_start"),
+            models.CheckConstraint(
+                condition=~Q(status=LeeratelierStatus.AFGEROND) | Q(end_on__isnull=False),
+                name="leeratelier_afgerond_has_end",
+                violation_error_message=_("Vul de datum in waarop het leeratelier is afgerond."),
+            ),
         ]
 
     def __str__(self):
@@ -171,6 +181,16 @@ class Leeratelier(SlugFromNaamMixin, models.Model):
         return reverse("leerateliers:feed", kwargs={"slug": self.slug})
 
     # On rows from for_detail(): the current partners per role, without further queries.
+    def clean(self):
+        if self.afbeelding and not self.afbeelding_alt.strip():
+            raise ValidationError(
+                {
+                    "afbeelding_alt": _(
+                        "Beschrijf wat er op de afbeelding staat, voor wie hem niet ziet."
+                    )
+                }
+            )
+
     @property
     def arena(self):
         return [d for d in self.huidige_deelnames if d.rol == Rol.ARENA]
@@ -178,6 +198,12 @@ class Leeratelier(SlugFromNaamMixin, models.Model):
     @property
     def tribune(self):
         return [d for d in self.huidige_deelnames if d.rol == Rol.TRIBUNE]
+
+    @property
+    def lessen(self):
+        """Every praktijk's lessen, newest first (each with ``.praktijk`` set)."""
+        lessen = [les for praktijk in self.praktijken.all() for les in praktijk.lessen.all()]
+        return sorted(lessen, key=lambda les: (les.geleerd_on, les.pk), reverse=True)
 
 
 class Vraagstuk(models.Model):
@@ -459,6 +485,7 @@ class TribuneUpdate(models.Model):
             models.CheckConstraint(
                 condition=Q(status=UpdateStatus.CONCEPT) | Q(gepubliceerd_at__isnull=False),
                 name="update_published_has_date",
+                violation_error_message=_("Een gepubliceerde update heeft een publicatiedatum."),
             ),
         ]
 
@@ -466,8 +493,7 @@ class TribuneUpdate(models.Model):
         return self.titel
 
     def save(self, *args, **kwargs):
-        if self.status == UpdateStatus.GEPUBLICEERD and self.gepubliceerd_at is None:
-            self.gepubliceerd_at = timezone.now()
+        self.stamp_publication()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -475,6 +501,14 @@ class TribuneUpdate(models.Model):
             "leerateliers:update_detail",
             kwargs={"leeratelier_slug": self.leeratelier.slug, "pk": self.pk},
         )
+
+    def clean(self):
+        self.stamp_publication()
+
+    def stamp_publication(self):
+        """A published update without a date is published now (before forms check constraints)."""
+        if self.status == UpdateStatus.GEPUBLICEERD and self.gepubliceerd_at is None:
+            self.gepubliceerd_at = timezone.now()
 
     @property
     def is_published(self):

@@ -35,9 +35,16 @@ def deelname_set_rol(
     A current deelname in the other role ends that day; one in the same role stays as it is.
     """
     on = on or timezone.localdate()
+    if on > timezone.localdate():
+        raise ValidationError(_("Een rol kan niet in de toekomst ingaan."))
     current = _current(organisatie, leeratelier)
     if current is not None:
-        if current.rol == rol:
+        if current.rol == rol or current.sinds == on:
+            # Same role: only the contact may change. Same day: a correction, no history.
+            current.rol = rol
+            current.contactpersoon = contactpersoon or current.contactpersoon
+            current.full_clean()
+            current.save(update_fields=["rol", "contactpersoon"])
             return current
         if on < current.sinds:
             raise ValidationError(

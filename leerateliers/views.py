@@ -1,9 +1,12 @@
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from publicaties.models import Publicatie
+
 from .filters import LeeratelierFilter
-from .models import Leeratelier, LerendePraktijk, Rol, TribuneUpdate
+from .models import Leeratelier, LerendePraktijk, TribuneUpdate
 
 
 class LeeratelierListView(FilterView):
@@ -18,10 +21,10 @@ class LeeratelierDetailView(DetailView):
     template_name = "leerateliers/leeratelier_detail.html"
 
     def get_queryset(self):
-        return Leeratelier.objects.for_detail()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(rollen=Rol, **kwargs)
+        publicaties = Publicatie.objects.published().order_by("-gepubliceerd_on")
+        return Leeratelier.objects.for_detail().prefetch_related(
+            Prefetch("publicaties", queryset=publicaties, to_attr="gepubliceerde_publicaties")
+        )
 
 
 class LeeratelierChildMixin:

@@ -123,3 +123,31 @@ def make_update():
         )
 
     return make
+
+
+@pytest.fixture
+def make_publicatie():
+    import datetime
+
+    from publicaties.models import Auteurschap, Publicatie, Status
+
+    def make(titel=None, auteurs=(), status=Status.GEPUBLICEERD, relations=None, **fields):
+        fields.setdefault("soort", "rapport")
+        fields.setdefault("samenvatting", "Een samenvatting.")
+        fields.setdefault("gepubliceerd_on", datetime.date(2021, 6, 1))
+        publicatie = Publicatie.objects.create(
+            titel=titel or f"Publicatie {next(_numbers)}", status=status, **fields
+        )
+        for volgorde, auteur in enumerate(auteurs):
+            is_naam = isinstance(auteur, str)
+            Auteurschap.objects.create(
+                publicatie=publicatie,
+                volgorde=volgorde,
+                naam=auteur if is_naam else "",
+                persoon=None if is_naam else auteur,
+            )
+        for name, rows in (relations or {}).items():
+            getattr(publicatie, name).set(rows)
+        return publicatie
+
+    return make

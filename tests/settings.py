@@ -5,6 +5,8 @@ the portal in a subprocess with a production environment; see tests/werkplaats/t
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_DEBUG", "true")
 
@@ -18,3 +20,6 @@ STORAGES = {
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Uploads and demo files of the test run stay out of the project's media/ folder.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="werkplaats-test-media-"))

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from .uploads import SafeImageField
+
 
 class UserManager(BaseUserManager):
     """Users sign in with their email address; there is no username."""
@@ -288,7 +290,7 @@ class Organisatie(SlugFromNaamMixin, models.Model):
         blank=True,
     )
     website = URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="organisaties/logo/", blank=True)
+    logo = SafeImageField(_("logo"), upload_to="organisaties/logo/", blank=True)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
 
     objects = OrganisatieQuerySet.as_manager()

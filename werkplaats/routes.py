@@ -21,6 +21,7 @@ urlpatterns = [
     path("partners/", views.OrganisatieListView.as_view(), name="organisatie_list"),
     path("partners/<slug:slug>/", views.OrganisatieDetailView.as_view(), name="organisatie_detail"),
     path("personen/<slug:slug>/", views.PersoonDetailView.as_view(), name="persoon_detail"),
+    path("zoeken/", views.SearchView.as_view(), name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),

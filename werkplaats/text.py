@@ -22,6 +22,10 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 def render_markdown(text):
     """Markdown to HTML with only harmless tags, attributes and link schemes left."""
     html = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    # The page has its own <h1>: text headings start at <h2> and stop at <h4>.
+    html = re.sub(
+        r"<(/?)h([1-6])>", lambda match: f"<{match[1]}h{min(int(match[2]) + 1, 4)}>", html
+    )
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("werkplaats.routes")),
     path("", include("leerateliers.urls")),
+    path("", include("publicaties.urls")),
 ]
 
 if settings.DEBUG:

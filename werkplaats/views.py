@@ -1,4 +1,5 @@
 from django.db import DatabaseError, connection
+from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
@@ -7,9 +8,12 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from leerateliers.models import Leeratelier
+from publicaties.models import Auteurschap, Publicatie
+from publicaties.models import Status as PublicatieStatus
 
 from .filters import OrganisatieFilter
 from .models import Gemeente, Organisatie, Persoon, Soort, Thema, Voorwaarde
+from .search import clean_query, site_search
 
 
 class HomeView(TemplateView):
@@ -21,7 +25,8 @@ class HomeView(TemplateView):
             gemeenten=Gemeente.objects.deelnemend(),
             landelijke_themas=Thema.objects.landelijk(),
             aantal_partners=Organisatie.objects.count(),
-            leerateliers=Leeratelier.objects.actief().for_list(),
+            leerateliers=Leeratelier.objects.for_home(),
+            publicaties=Publicatie.objects.for_list()[:3],
             lector=Persoon.objects.for_contact().filter(slug="lisbeth-verharen").first(),
             **kwargs,
         )
@@ -84,7 +89,31 @@ class PersoonDetailView(DetailView):
     template_name = "werkplaats/persoon_detail.html"
 
     def get_queryset(self):
-        return Persoon.objects.for_detail()
+        auteurschappen = (
+            Auteurschap.objects.filter(publicatie__status=PublicatieStatus.GEPUBLICEERD)
+            .select_related("publicatie")
+            .order_by("-publicatie__gepubliceerd_on")
+        )
+        return Persoon.objects.for_detail().prefetch_related(
+            Prefetch("auteurschappen", queryset=auteurschappen, to_attr="publicaties")
+        )
+
+
+class SearchView(TemplateView):
+    """/zoeken/?q=: leerateliers, praktijken, publicaties, tribune-updates and personen."""
+
+    template_name = "werkplaats/zoeken.html"
+    per_kind = 10
+
+    def get_context_data(self, **kwargs):
+        query = clean_query(self.request.GET.get("q", ""))
+        groups = site_search(query, limit=self.per_kind) if query else []
+        return super().get_context_data(
+            query=query,
+            groups=groups,
+            total=sum(len(items) for _label, _kind, items in groups),
+            **kwargs,
+        )
 
 
 @never_cache

@@ -111,3 +111,34 @@ def test_praktijk_slugs_are_unique_within_their_leeratelier(jip, make_leeratelie
     make_praktijk(make_leeratelier("Armoede"), "Werklab")
     with pytest.raises(IntegrityError), transaction.atomic():
         make_praktijk(jip, "Werklab")
+
+
+def test_a_role_cannot_start_in_the_future(jip, nijmegen):
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError, match="toekomst"):
+        deelname_set_rol(organisatie=nijmegen, leeratelier=jip, rol=Rol.ARENA, on=tomorrow)
+
+
+def test_changing_role_on_the_day_it_started_corrects_it_without_history(jip, nijmegen):
+    deelname_set_rol(organisatie=nijmegen, leeratelier=jip, rol=Rol.TRIBUNE, on=MAART_2021)
+    deelname_set_rol(organisatie=nijmegen, leeratelier=jip, rol=Rol.ARENA, on=MAART_2021)
+    assert list(Deelname.objects.values_list("rol", "tot")) == [(Rol.ARENA, None)]
+
+
+def test_the_same_role_again_can_update_the_contact(jip, nijmegen, make_persoon):
+    deelname_set_rol(organisatie=nijmegen, leeratelier=jip, rol=Rol.ARENA, on=JANUARI_2020)
+    contact = make_persoon("Contact Nijmegen")
+    deelname_set_rol(organisatie=nijmegen, leeratelier=jip, rol=Rol.ARENA, contactpersoon=contact)
+    assert Deelname.objects.get().contactpersoon == contact
+
+
+def test_a_finished_leeratelier_needs_an_end_date(make_leeratelier):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_leeratelier("Oud", status="afgerond")
+
+
+def test_an_image_needs_a_description(make_leeratelier):
+    leeratelier = make_leeratelier("Met beeld")
+    leeratelier.afbeelding = "leerateliers/foto.jpg"
+    with pytest.raises(ValidationError, match="Beschrijf wat er op de afbeelding staat"):
+        leeratelier.clean()

@@ -1,0 +1,292 @@
+"""Publicaties: rapporten, methodieken, podcasts, essays … with Dutch full-text search."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from leerateliers.models import Leeratelier
+from werkplaats.models import (
+    Organisatie,
+    Persoon,
+    SlugFromNaamMixin,
+    Thema,
+    URLField,
+    Voorwaarde,
+)
+from werkplaats.text import validate_no_control_characters
+from werkplaats.uploads import SafeFileField, SafeImageField, detect_document_type
+
+
+class Soort(models.TextChoices):
+    RAPPORT = "rapport", _("Rapport")
+    ADVIES = "advies", _("Advies")
+    BOEK = "boek", _("Boek")
+    METHODIEK = "methodiek", _("Methodiek")
+    WERKVORM = "werkvorm", _("Werkvorm")
+    ONDERWIJSMODULE = "onderwijsmodule", _("Onderwijsmodule")
+    HANDREIKING = "handreiking", _("Handreiking")
+    ESSAY = "essay", _("Essay")
+    ARTIKEL = "artikel", _("Artikel")
+    PODCAST = "podcast", _("Podcast")
+    KENNISCLIP = "kennisclip", _("Kennisclip of video")
+    NIEUWSBRIEF = "nieuwsbrief", _("Nieuwsbrief")
+    SPEL = "spel", _("Spel")
+    NIEUWS = "nieuws", _("Nieuws")
+
+
+class Taal(models.TextChoices):
+    NL = "nl", _("Nederlands")
+    EN = "en", _("Engels")
+
+
+class Licentie(models.TextChoices):
+    CC_BY = "cc-by-4.0", _("CC BY 4.0")
+    CC_BY_SA = "cc-by-sa-4.0", _("CC BY-SA 4.0")
+    CC_BY_NC = "cc-by-nc-4.0", _("CC BY-NC 4.0")
+    CC_BY_NC_ND = "cc-by-nc-nd-4.0", _("CC BY-NC-ND 4.0")
+    ALLE_RECHTEN = "alle-rechten", _("Alle rechten voorbehouden")
+
+
+class Status(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
+
+
+class Activiteit(models.Model):
+    """One of the 4 O's of the werkplaatsen: onderzoek, ontwikkeling, onderwijs, ondersteuning."""
+
+    naam = models.CharField(_("naam"), max_length=50, unique=True)
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), unique=True)
+
+    class Meta:
+        verbose_name = _("activiteit (O)")
+        verbose_name_plural = _("activiteiten (de 4 O's)")
+        ordering = ["volgorde"]
+
+    def __str__(self):
+        return self.naam
+
+
+class PublicatieQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.GEPUBLICEERD)
+
+    def for_list(self):
+        # Lists show titel, soort, date, authors and samenvatting; the body and the search
+        # vector can be large and stay in the database.
+        return (
+            self.published()
+            .defer("inhoud", "search_vector")
+            .prefetch_related(
+                Prefetch("auteurschappen", queryset=Auteurschap.objects.select_related("persoon"))
+            )
+        )
+
+    def year_range(self):
+        """Years from the newest to the oldest published publicatie (two index lookups)."""
+        bounds = self.published().aggregate(
+            first=models.Min("gepubliceerd_on"), last=models.Max("gepubliceerd_on")
+        )
+        if bounds["first"] is None:
+            return []
+        return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
+
+    def for_detail(self):
+        return self.published().prefetch_related(
+            Prefetch(
+                "auteurschappen",
+                queryset=Auteurschap.objects.select_related("persoon", "persoon__organisatie"),
+            ),
+            "organisaties",
+            "leerateliers",
+            "themas",
+            "voorwaarden",
+            "activiteiten",
+        )
+
+    def for_feed(self):
+        return self.for_list().order_by("-gepubliceerd_on", "-id")
+
+    def search(self, query):
+        """Ranked matches for what a person typed; see publicaties.search."""
+        from .search import search_publicaties
+
+        return search_publicaties(self, query)
+
+    def related_to(self, publicatie, limit=4):
+        """Published publicaties sharing leerateliers or thema's, most shared first."""
+        from .search import related_publicaties
+
+        return related_publicaties(self, publicatie, limit)
+
+
+class Publicatie(SlugFromNaamMixin, models.Model):
+    titel = models.CharField(
+        _("titel"), max_length=250, validators=[validate_no_control_characters]
+    )
+    slug = models.SlugField(_("slug"), max_length=250, unique=True)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    samenvatting = models.TextField(_("samenvatting"), validators=[validate_no_control_characters])
+    inhoud = models.TextField(
+        _("inhoud"),
+        blank=True,
+        help_text=_("Markdown."),
+        validators=[validate_no_control_characters],
+    )
+    gepubliceerd_on = models.DateField(_("verschenen op"))
+    organisaties = models.ManyToManyField(
+        Organisatie, verbose_name=_("organisaties"), related_name="publicaties", blank=True
+    )
+    bestand = SafeFileField(
+        _("bestand"),
+        upload_to="publicaties/bestanden/",
+        blank=True,
+        help_text=_(
+            "PDF, Word, OpenDocument, PowerPoint, Excel, EPUB, MP3, MP4 of M4A; hoogstens 25 MB."
+        ),
+    )
+    bestand_type = models.CharField(_("bestandstype"), max_length=50, blank=True, editable=False)
+    bestand_grootte = models.PositiveBigIntegerField(
+        _("bestandsgrootte"), null=True, blank=True, editable=False
+    )
+    externe_url = URLField(_("externe link"), blank=True)
+    omslag = SafeImageField(
+        _("omslagafbeelding"),
+        upload_to="publicaties/omslag/",
+        blank=True,
+        help_text=_("JPEG, PNG, WebP of GIF; hoogstens 25 MB."),
+    )
+    omslag_alt = models.CharField(_("beschrijving van de omslag"), max_length=200, blank=True)
+    omslag_varianten = models.JSONField(
+        _("omslagformaten"), default=list, blank=True, editable=False
+    )
+    leerateliers = models.ManyToManyField(
+        Leeratelier, verbose_name=_("leerateliers"), related_name="publicaties", blank=True
+    )
+    themas = models.ManyToManyField(
+        Thema, verbose_name=_("thema's"), related_name="publicaties", blank=True
+    )
+    voorwaarden = models.ManyToManyField(
+        Voorwaarde, verbose_name=_("voorwaarden"), related_name="publicaties", blank=True
+    )
+    activiteiten = models.ManyToManyField(
+        Activiteit, verbose_name=_("de 4 O's"), related_name="publicaties", blank=True
+    )
+    taal = models.CharField(_("taal"), max_length=5, choices=Taal.choices, default=Taal.NL)
+    licentie = models.CharField(_("licentie"), max_length=20, choices=Licentie.choices, blank=True)
+    doi = models.CharField(
+        _("DOI of handle"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bijvoorbeeld 10.1234/abcd of een handle als 20.500.12345/678."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
+    )
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = PublicatieQuerySet.as_manager()
+
+    slug_source = "titel"
+
+    class Meta:
+        verbose_name = _("publicatie")
+        verbose_name_plural = _("publicaties")
+        ordering = ["-gepubliceerd_on", "titel"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=Soort.values), name="publicatie_soort_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="publicatie_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(taal__in=Taal.values), name="publicatie_taal_valid"),
+            models.CheckConstraint(
+                condition=Q(licentie="") | Q(licentie__in=Licentie.values),
+                name="publicatie_licentie_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["-gepubliceerd_on"], name="publicatie_newest_first"),
+        ]
+        # The GIN index on search_vector and the triggers that keep it current are
+        # PostgreSQL-only; migration 0003 creates them there (SQLite has no GIN).
+
+    def __str__(self):
+        return self.titel
+
+    def save(self, *args, **kwargs):
+        # Type and size of the file, shown with the download link (read from the content).
+        if self.bestand:
+            document = detect_document_type(self.bestand)
+            self.bestand_type = document.label if document else ""
+            self.bestand_grootte = self.bestand.size
+        else:
+            self.bestand_type, self.bestand_grootte = "", None
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("publicaties:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.omslag and not self.omslag_alt.strip():
+            raise ValidationError(
+                {"omslag_alt": _("Beschrijf wat er op de omslag staat, voor wie hem niet ziet.")}
+            )
+
+    @property
+    def auteurs(self):
+        """Author names in order (on rows from for_list/for_detail, without queries)."""
+        return [auteurschap.weergave for auteurschap in self.auteurschappen.all()]
+
+
+class Auteurschap(models.Model):
+    """An author of a publicatie: a persoon of the network or a name written out."""
+
+    publicatie = models.ForeignKey(
+        Publicatie,
+        verbose_name=_("publicatie"),
+        related_name="auteurschappen",
+        on_delete=models.CASCADE,
+    )
+    persoon = models.ForeignKey(
+        Persoon,
+        verbose_name=_("persoon"),
+        related_name="auteurschappen",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    naam = models.CharField(
+        _("naam (externe auteur)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Alleen voor auteurs die geen persoon in het netwerk zijn."),
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+        ordering = ["volgorde", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(persoon__isnull=False) & Q(naam=""))
+                | (Q(persoon__isnull=True) & ~Q(naam="")),
+                name="auteurschap_persoon_or_naam",
+                violation_error_message=_(
+                    "Kies een persoon of vul de naam van een externe auteur in, niet allebei."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.weergave
+
+    @property
+    def weergave(self):
+        return self.persoon.naam if self.persoon_id else self.naam

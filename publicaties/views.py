@@ -1,0 +1,80 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from werkplaats.search import clean_query
+
+from . import citation
+from .filters import PublicatieFilter
+from .models import Publicatie
+
+
+class CappedCountPaginator(Paginator):
+    """Counts up to ``cap`` + 1 rows: a common word stops the count early instead of
+    scanning every match (the page then says "meer dan 1.000")."""
+
+    cap = 1000
+
+    @cached_property
+    def count(self):
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+
+    @property
+    def is_capped(self):
+        return self.count > self.cap
+
+
+class PublicatieListView(FilterView):
+    filterset_class = PublicatieFilter
+    template_name = "publicaties/publicatie_list.html"
+    paginate_by = 20
+    paginator_class = CappedCountPaginator
+
+    def get_queryset(self):
+        return Publicatie.objects.for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.filterset.form.cleaned_data.get("q") if self.filterset.is_bound else ""
+        context["query"] = clean_query(query) if self.filterset.form.is_valid() else ""
+        return context
+
+
+class PublicatieDetailView(DetailView):
+    template_name = "publicaties/publicatie_detail.html"
+
+    def get_queryset(self):
+        return Publicatie.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        publicatie = self.object
+        url = self.request.build_absolute_uri(publicatie.get_absolute_url())
+        return super().get_context_data(
+            apa=citation.apa(publicatie, url),
+            json_ld=citation.json_ld(publicatie, url, self.request),
+            gerelateerd=Publicatie.objects.for_list().related_to(publicatie),
+            **kwargs,
+        )
+
+
+def _citation_download(request, slug, render, extension, content_type):
+    publicatie = get_object_or_404(Publicatie.objects.for_detail(), slug=slug)
+    url = request.build_absolute_uri(publicatie.get_absolute_url())
+    response = HttpResponse(render(publicatie, url), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{publicatie.slug}.{extension}"'
+    return response
+
+
+def bibtex(request, slug):
+    return _citation_download(
+        request, slug, citation.bibtex, "bib", "application/x-bibtex; charset=utf-8"
+    )
+
+
+def ris(request, slug):
+    return _citation_download(
+        request, slug, citation.ris, "ris", "application/x-research-info-systems; charset=utf-8"
+    )

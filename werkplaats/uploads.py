@@ -1,0 +1,333 @@
+"""Uploads that cannot hurt: documents recognised by content, images decoded under limits.
+
+The validators raise nothing but ``ValidationError``, with a Dutch message that says what to
+do: whatever goes wrong while reading the untrusted bytes of an upload means it is refused.
+"""
+
+import io
+import math
+import warnings
+import zipfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from PIL import (
+    GifImagePlugin,
+    Image,
+    ImageCms,
+    ImageOps,
+    JpegImagePlugin,
+    PngImagePlugin,
+    WebPImagePlugin,
+)
+
+MAX_FILE_BYTES = 25 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+
+MEGABYTE = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    mime: str
+    label: str
+    extension: str
+
+
+PDF = DocumentType("application/pdf", "PDF", "pdf")
+MP3 = DocumentType("audio/mpeg", "MP3-audio", "mp3")
+MP4 = DocumentType("video/mp4", "MP4-video", "mp4")
+M4A = DocumentType("audio/mp4", "M4A-audio", "m4a")
+
+# Office Open XML: a zip with [Content_Types].xml, told apart by its main folder.
+OFFICE_OPEN_XML = {
+    "word/": DocumentType(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word-document",
+        "docx",
+    ),
+    "ppt/": DocumentType(
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "PowerPoint-presentatie",
+        "pptx",
+    ),
+    "xl/": DocumentType(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Excel-werkblad",
+        "xlsx",
+    ),
+}
+
+# OpenDocument and EPUB: a zip whose first member, "mimetype", holds the media type.
+BY_MIMETYPE_MEMBER = {
+    document_type.mime: document_type
+    for document_type in (
+        DocumentType("application/vnd.oasis.opendocument.text", "OpenDocument-tekst", "odt"),
+        DocumentType(
+            "application/vnd.oasis.opendocument.presentation", "OpenDocument-presentatie", "odp"
+        ),
+        DocumentType(
+            "application/vnd.oasis.opendocument.spreadsheet", "OpenDocument-werkblad", "ods"
+        ),
+        DocumentType("application/epub+zip", "EPUB", "epub"),
+    )
+}
+
+# Major brands of the ISO media files we accept as MP4 video. Others with an ftyp box, such as
+# HEIC/AVIF photos and QuickTime movies, are not MP4 video.
+MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V "}
+
+
+def _read_head(file, size):
+    file.seek(0)
+    head = file.read(size)
+    file.seek(0)
+    return head
+
+
+def detect_document_type(file) -> DocumentType | None:
+    """The kind of document by its content, never by its name; None when we do not know it."""
+    head = _read_head(file, 12)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_document_type(file)
+    if head.startswith(b"ID3") or _starts_with_mp3_frame(head):
+        return MP3
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand == b"M4A ":
+            return M4A
+        if brand in MP4_BRANDS:
+            return MP4
+    return None
+
+
+def _starts_with_mp3_frame(head):
+    """An MPEG audio layer III frame header: sync bits, then a valid version, bitrate, rate."""
+    if len(head) < 4 or head[0] != 0xFF or head[1] & 0xE0 != 0xE0:
+        return False
+    version, layer = (head[1] >> 3) & 0b11, (head[1] >> 1) & 0b11
+    bitrate, sample_rate = head[2] >> 4, (head[2] >> 2) & 0b11
+    return version != 0b01 and layer == 0b01 and bitrate not in (0, 0b1111) and sample_rate != 0b11
+
+
+def _zip_document_type(file):
+    try:
+        with zipfile.ZipFile(file) as archive:
+            members = archive.infolist()
+            names = [member.filename for member in members]
+            if _has_macros(names):
+                return None
+            if names and names[0] == "mimetype":
+                with archive.open(members[0]) as member:
+                    mimetype = member.read(100).decode("ascii").strip()
+                return BY_MIMETYPE_MEMBER.get(mimetype)
+            if "[Content_Types].xml" in names:
+                return next(
+                    (
+                        document_type
+                        for folder, document_type in OFFICE_OPEN_XML.items()
+                        if any(name.startswith(folder) for name in names)
+                    ),
+                    None,
+                )
+            return None
+    except Exception:  # a damaged or hostile archive is not a document we know
+        return None
+    finally:
+        file.seek(0)
+
+
+def _has_macros(names):
+    """Macros are what makes an office document dangerous; docx, pptx and xlsx have none."""
+    return any(
+        name.lower().endswith("vbaproject.bin") or name.startswith(("Basic/", "Scripts/"))
+        for name in names
+    )
+
+
+def _check_size(file):
+    if file.size > MAX_FILE_BYTES:
+        # Round up, so that a file just over the limit does not read as exactly 25,0 MB.
+        megabytes = f"{math.ceil(file.size / MEGABYTE * 10) / 10:.1f}".replace(".", ",")
+        raise ValidationError(
+            f"Het bestand is {megabytes} MB; het mag hoogstens {MAX_FILE_BYTES // MEGABYTE} MB "
+            "zijn. Maak het bestand kleiner en probeer het opnieuw.",
+            code="file_too_large",
+        )
+
+
+def validate_document(file):
+    _check_size(file)
+    if detect_document_type(file) is None:
+        raise ValidationError(
+            "Dit bestandstype kan niet worden geüpload. Toegestaan: PDF, Word, OpenDocument, "
+            "PowerPoint, Excel, EPUB, MP3, MP4 en M4A. De bestandsnaam telt niet: het gaat om "
+            "de inhoud.",
+            code="file_type",
+        )
+
+
+UNREADABLE_IMAGE = (
+    "Dit bestand is geen afbeelding die we kunnen lezen. Upload een JPEG-, PNG-, WebP- of "
+    "GIF-afbeelding; sla de afbeelding zo nodig opnieuw op in een van die formaten."
+)
+
+# Pillow format plugins by the magic bytes at the start of the file. A plugin reads only the
+# header, and unlike Image.open it does not refuse large images before we know their size.
+IMAGE_HEADER_READERS = {
+    b"\xff\xd8\xff": JpegImagePlugin.JpegImageFile,
+    b"\x89PNG\r\n\x1a\n": PngImagePlugin.PngImageFile,
+    b"GIF87a": GifImagePlugin.GifImageFile,
+    b"GIF89a": GifImagePlugin.GifImageFile,
+}
+
+
+def _image_header_reader(head):
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return WebPImagePlugin.WebPImageFile
+    return next(
+        (reader for magic, reader in IMAGE_HEADER_READERS.items() if head.startswith(magic)),
+        None,
+    )
+
+
+def _dutch_number(number):
+    return f"{number:,}".replace(",", ".")
+
+
+def _too_many_pixels(dimensions=""):
+    return ValidationError(
+        f"Deze afbeelding is te groot{dimensions}; ze mag hoogstens "
+        f"{MAX_IMAGE_PIXELS // 1_000_000} miljoen pixels hebben. Verklein de afbeelding "
+        "(bijvoorbeeld tot 4000 pixels breed) en probeer het opnieuw.",
+        code="too_many_pixels",
+    )
+
+
+@contextmanager
+def _reading_image():
+    """Turn whatever goes wrong while decoding untrusted image bytes into a ValidationError."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            yield
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels() from error
+    except Exception as error:
+        raise ValidationError(UNREADABLE_IMAGE, code="unreadable_image") from error
+
+
+def _open_image(file):
+    """The fully decoded image, after checking format, pixel count and integrity."""
+    reader = _image_header_reader(_read_head(file, 16))
+    if reader is None:
+        raise ValidationError(UNREADABLE_IMAGE, code="unreadable_image")
+    try:
+        with _reading_image():
+            header = reader(file)
+            width, height = header.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise _too_many_pixels(
+                    f" ({_dutch_number(width)} × {_dutch_number(height)} pixels)"
+                )
+            header.verify()
+            file.seek(0)
+            image = Image.open(file, formats=[header.format])
+            image.load()  # decodes everything, so a truncated file fails here
+            return image
+    finally:
+        file.seek(0)
+
+
+def validate_image(file):
+    _check_size(file)
+    _open_image(file)
+
+
+SRGB = ImageCms.createProfile("sRGB")
+
+
+def _to_srgb(image):
+    """Apply an embedded colour profile, since the renditions carry no profile of their own."""
+    profile = image.info.get("icc_profile")
+    if not profile or image.mode not in ("RGB", "CMYK"):
+        return image
+    try:
+        source = ImageCms.getOpenProfile(io.BytesIO(profile))
+        return ImageCms.profileToProfile(image, source, SRGB, outputMode="RGB")
+    except ImageCms.PyCMSError:
+        return image  # an unusable profile: keep the colours as they are
+
+
+def _flatten_on_white(image):
+    if not image.has_transparency_data:
+        return image.convert("RGB")
+    rgba = image.convert("RGBA")
+    flat = Image.new("RGB", rgba.size, "white")
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    return flat
+
+
+def _encoded(image, format, **options):
+    buffer = io.BytesIO()
+    image.save(buffer, format=format, **options)
+    return ContentFile(buffer.getvalue())
+
+
+def make_renditions(file, base_name, storage, widths=(400, 800)) -> list[dict]:
+    """WebP and JPEG renditions without metadata, one per width not above the original's."""
+    with _reading_image():
+        image = _flatten_on_white(_to_srgb(ImageOps.exif_transpose(_open_image(file))))
+    targets = sorted({width for width in widths if width <= image.width}) or [image.width]
+    renditions = []
+    for width in targets:
+        height = max(1, round(image.height * width / image.width))
+        rendition = image.resize((width, height), Image.Resampling.LANCZOS)
+        rendition.info.clear()  # Pillow copies some of .info (e.g. a JPEG comment) when saving
+        webp = _encoded(rendition, "WEBP", quality=80)
+        jpeg = _encoded(rendition, "JPEG", quality=80, progressive=True, optimize=True)
+        renditions.append(
+            {
+                "width": width,
+                "height": height,
+                "webp": storage.save(f"{base_name}-{width}.webp", webp),
+                "jpeg": storage.save(f"{base_name}-{width}.jpg", jpeg),
+            }
+        )
+    return renditions
+
+
+class SafeImageFormField(forms.ImageField):
+    """Checks size and pixel count with clear Dutch messages before Django's own image check."""
+
+    def to_python(self, data):
+        if data is not None and hasattr(data, "read"):
+            validate_image(data)
+        return super().to_python(data)
+
+
+class SafeImageField(models.ImageField):
+    """An image field whose uploads pass validate_image (in forms and in full_clean)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [validate_image])
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
+
+
+class SafeFileField(models.FileField):
+    """A document upload recognised by its content (see validate_document)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("validators", [validate_document])
+        super().__init__(*args, **kwargs)
