@@ -21,6 +21,7 @@ install: $(STAMP)
 
 migrate: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py setup_roles
 
 demo: migrate
 	$(DEV) $(BIN)/python manage.py load_demo
@@ -51,6 +52,7 @@ serve: install
 		DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py setup_roles && \
 	$(BIN)/python manage.py load_demo --if-empty && \
 	$(BIN)/gunicorn werkplaats.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 

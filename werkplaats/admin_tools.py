@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 
 class ConstraintCheckingFormSet(BaseInlineFormSet):
@@ -26,19 +27,38 @@ class ConstraintCheckingFormSet(BaseInlineFormSet):
                 form.add_error(None, error)
 
 
-def confirmed_action(description, question):
-    """An admin action for change permission that first shows a confirmation page."""
+def confirmed_action(description, question, form_class=None, single=False):
+    """An admin action for users with change permission that first shows a confirmation page.
+
+    With ``form_class`` the page also asks for details (a date, a note, a target); the action
+    function then receives the cleaned data. Errors the action raises as ValidationError are
+    shown on that page, nothing is changed.
+    """
 
     def decorator(function):
         @admin.action(description=description, permissions=["change"])
         def action(modeladmin, request, queryset):
-            if request.POST.get("bevestigd"):
-                return function(modeladmin, request, queryset)
+            form = None
+            if form_class is not None:
+                data = request.POST if request.POST.get("bevestigd") else None
+                form = form_class(data, selection=queryset)
+            error = None
+            if single and queryset.count() != 1:
+                error = _("Kies precies één regel voor deze stap.")
+            elif request.POST.get("bevestigd") and (form is None or form.is_valid()):
+                try:
+                    if form is None:
+                        return function(modeladmin, request, queryset)
+                    return function(modeladmin, request, queryset, **form.cleaned_data)
+                except ValidationError as validation:
+                    error = " ".join(validation.messages)
             context = {
                 **modeladmin.admin_site.each_context(request),
                 "title": description,
                 "question": question,
                 "queryset": queryset,
+                "form": form,
+                "error": error,
                 "opts": modeladmin.model._meta,
                 "action": request.POST.get("action"),
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("werkplaats.routes")),
     path("", include("leerateliers.urls")),
     path("", include("publicaties.urls")),
+    path("", include("kennisagenda.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,110 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from werkplaats.admin_tools import ConstraintCheckingFormSet, confirmed_action
+
+from . import services
+from .forms import BesluitForm, MergeForm, StartConceptForm
+from .models import Agendapunt, Besluit, Commissielid, Kennisagenda, Kwestie
+
+
+class AgendapuntInline(admin.TabularInline):
+    model = Agendapunt
+    formset = ConstraintCheckingFormSet
+    extra = 0
+    autocomplete_fields = ["kwestie"]
+    fields = ["volgorde", "kwestie", "toelichting"]
+
+
+@admin.register(Kennisagenda)
+class KennisagendaAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "slug", "status", "periode_van", "periode_tot", "vastgesteld_on"]
+    list_filter = ["status"]
+    search_fields = ["titel", "introductie"]
+    readonly_fields = ["status", "vastgesteld_on"]
+    inlines = [AgendapuntInline]
+    actions = ["start_concept", "adopt"]
+    history_list_display = ["status"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The status changes only through the steps below, so that each has its decision.
+        return self.readonly_fields if obj else ["status", "vastgesteld_on"]
+
+    @confirmed_action(
+        _("Nieuwe conceptversie maken"),
+        _("Een nieuwe conceptversie begint als kopie van de actieve kwesties van:"),
+        form_class=StartConceptForm,
+        single=True,
+    )
+    def start_concept(self, request, queryset, **data):
+        concept = services.kennisagenda_start_concept(bron=queryset.get(), **data)
+        self.message_user(
+            request, _("Conceptversie “%(titel)s” gemaakt.") % {"titel": concept.titel}
+        )
+
+    @confirmed_action(
+        _("Conceptversie vaststellen"),
+        _("Deze versie wordt de geldende kennisagenda; de huidige wordt gearchiveerd:"),
+        form_class=BesluitForm,
+        single=True,
+    )
+    def adopt(self, request, queryset, **data):
+        agenda = services.kennisagenda_adopt(agenda=queryset.get(), **data)
+        self.message_user(request, _("“%(titel)s” is vastgesteld.") % {"titel": agenda.titel})
+
+
+@admin.register(Kwestie)
+class KwestieAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "status", "samengevoegd_in", "leeratelier"]
+    list_filter = ["status", "voorwaarden"]
+    list_select_related = ["samengevoegd_in", "leeratelier"]
+    search_fields = ["naam", "beschrijving"]
+    prepopulated_fields = {"slug": ["naam"]}
+    autocomplete_fields = ["voorwaarden", "leeratelier"]
+    readonly_fields = ["status", "samengevoegd_in"]
+    actions = ["merge", "lapse"]
+    history_list_display = ["status", "samengevoegd_in"]
+
+    @confirmed_action(
+        _("Samenvoegen met een andere kwestie"),
+        _("Deze kwesties gaan op in de kwestie die u hieronder kiest:"),
+        form_class=MergeForm,
+    )
+    def merge(self, request, queryset, into, **data):
+        for kwestie in queryset:
+            services.kwestie_merge(kwestie=kwestie, into=into, **data)
+        self.message_user(
+            request, _("Samengevoegd in “%(naam)s”.") % {"naam": into.naam}, messages.SUCCESS
+        )
+
+    @confirmed_action(
+        _("Laten vervallen"),
+        _("Deze kwesties vervallen; in vastgestelde versies blijven ze zichtbaar:"),
+        form_class=BesluitForm,
+    )
+    def lapse(self, request, queryset, **data):
+        for kwestie in queryset:
+            services.kwestie_lapse(kwestie=kwestie, **data)
+        self.message_user(
+            request, _("%(count)d kwestie(s) vervallen.") % {"count": queryset.count()}
+        )
+
+
+@admin.register(Commissielid)
+class CommissielidAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "vertegenwoordigt", "rol", "van", "tot"]
+    list_filter = ["vertegenwoordigt", "rol"]
+    list_select_related = ["persoon", "organisatie"]
+    search_fields = ["persoon__naam", "organisatie__naam"]
+    autocomplete_fields = ["persoon", "organisatie"]
+
+
+@admin.register(Besluit)
+class BesluitAdmin(SimpleHistoryAdmin):
+    list_display = ["genomen_on", "soort", "agenda", "kwestie", "doel"]
+    list_filter = ["soort"]
+    list_select_related = ["agenda", "kwestie", "doel"]
+    search_fields = ["toelichting", "kwestie__naam", "agenda__titel"]
+    autocomplete_fields = ["agenda", "kwestie", "doel"]
+    date_hierarchy = "genomen_on"

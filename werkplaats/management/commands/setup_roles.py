@@ -1,0 +1,53 @@
+"""``manage.py setup_roles``: create the groups of every app's ``roles.py`` with exactly their
+permissions. Idempotent: run it after every migrate (``make run`` and deployments do)."""
+
+import importlib
+import importlib.util
+
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+
+def declared_roles():
+    roles = {}
+    for app in apps.get_app_configs():
+        try:
+            spec = importlib.util.find_spec(f"{app.name}.roles")
+        except ModuleNotFoundError:
+            spec = None
+        if spec is not None:
+            for group, permissions in importlib.import_module(f"{app.name}.roles").ROLES.items():
+                roles.setdefault(group, set()).update(permissions)
+    return roles
+
+
+def apply_roles():
+    for app in apps.get_app_configs():
+        create_permissions(app, verbosity=0)
+    result = {}
+    with transaction.atomic():
+        for name, wanted in declared_roles().items():
+            group, _created = Group.objects.get_or_create(name=name)
+            permissions = []
+            for dotted in sorted(wanted):
+                app_label, codename = dotted.split(".", 1)
+                permission = Permission.objects.filter(
+                    content_type__app_label=app_label, codename=codename
+                ).first()
+                if permission is None:
+                    raise CommandError(f"Onbekende permissie {dotted} voor de groep {name}.")
+                permissions.append(permission)
+            group.permissions.set(permissions)
+            result[name] = len(permissions)
+    return result
+
+
+class Command(BaseCommand):
+    help = "Maakt de rollen (groepen) met hun rechten aan of zet ze recht."
+
+    def handle(self, *args, **options):
+        for name, count in apply_roles().items():
+            self.stdout.write(f"Groep {name}: {count} rechten.")
