@@ -40,12 +40,18 @@ class TrekkerRol(models.TextChoices):
     ONDERZOEKER = "onderzoeker", _("Onderzoeker")
     PROMOVENDUS = "promovendus", _("Promovendus")
 
+    @classmethod
+    def leidend(cls):
+        """The roles that lead an atelier (shown as its trekkers)."""
+        return [cls.TREKKER, cls.CO_TREKKER]
 
-LEIDENDE_ROLLEN = [TrekkerRol.TREKKER, TrekkerRol.CO_TREKKER]
-TREKKER_ROL_ORDER = Case(
-    *(When(rol=rol, then=Value(position)) for position, rol in enumerate(TrekkerRol.values)),
-    default=Value(len(TrekkerRol.values)),
-)
+    @classmethod
+    def ordering(cls):
+        """An expression that sorts rows by role in the order above."""
+        return Case(
+            *(When(rol=rol, then=Value(position)) for position, rol in enumerate(cls.values)),
+            default=Value(len(cls.values)),
+        )
 
 
 def current_deelnames():
@@ -227,7 +233,7 @@ class Vraagstuk(models.Model):
 
 class TrekkerschapQuerySet(models.QuerySet):
     def leidend(self):
-        return self.filter(rol__in=LEIDENDE_ROLLEN)
+        return self.filter(rol__in=TrekkerRol.leidend())
 
 
 class Trekkerschap(models.Model):
@@ -251,7 +257,7 @@ class Trekkerschap(models.Model):
     class Meta:
         verbose_name = _("trekker of onderzoeker")
         verbose_name_plural = _("trekkers en onderzoekers")
-        ordering = [TREKKER_ROL_ORDER, "persoon__naam"]
+        ordering = [TrekkerRol.ordering(), "persoon__naam"]
         constraints = [
             models.UniqueConstraint(fields=["persoon", "leeratelier"], name="trekkerschap_unique"),
             models.CheckConstraint(

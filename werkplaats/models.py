@@ -317,15 +317,9 @@ class Organisatie(SlugFromNaamMixin, models.Model):
 
 class PersoonQuerySet(models.QuerySet):
     def for_detail(self):
-        from leerateliers.models import TribuneUpdate  # leerateliers builds on this module
-
+        """The profile's own rows; the apps that build on personen add theirs in the view."""
         return self.select_related("organisatie", "organisatie__onderdeel_van").prefetch_related(
-            "trekkerschappen__leeratelier__praktijken",
-            Prefetch(
-                "tribune_updates",
-                queryset=TribuneUpdate.objects.published().select_related("leeratelier"),
-                to_attr="gepubliceerde_updates",
-            ),
+            "trekkerschappen__leeratelier__praktijken"
         )
 
     def for_contact(self):

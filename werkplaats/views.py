@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from leerateliers.models import Leeratelier
+from leerateliers.models import Leeratelier, TribuneUpdate
 from publicaties.models import Auteurschap, Publicatie
 from publicaties.models import Status as PublicatieStatus
 
@@ -94,8 +94,10 @@ class PersoonDetailView(DetailView):
             .select_related("publicatie")
             .order_by("-publicatie__gepubliceerd_on")
         )
+        updates = TribuneUpdate.objects.published().select_related("leeratelier")
         return Persoon.objects.for_detail().prefetch_related(
-            Prefetch("auteurschappen", queryset=auteurschappen, to_attr="publicaties")
+            Prefetch("auteurschappen", queryset=auteurschappen, to_attr="publicaties"),
+            Prefetch("tribune_updates", queryset=updates, to_attr="gepubliceerde_updates"),
         )
 
 

@@ -279,3 +279,36 @@ def test_setup_roles_is_idempotent():
     group = Group.objects.get(name="Programmacommissie")
     assert group.permissions.filter(codename="change_kwestie").exists()
     assert not group.permissions.filter(codename="change_publicatie").exists()
+
+
+@pytest.mark.parametrize(
+    "path", ["/kennisagenda/", "/kennisagenda/2020/", "/kennisagenda/geschiedenis/"]
+)
+def test_agenda_pages_use_the_same_number_of_queries_with_more_kwesties(
+    path, agenda, django_assert_num_queries
+):
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from kennisagenda.models import Commissielid
+    from werkplaats.models import Voorwaarde
+
+    concept = services.kennisagenda_start_concept(bron=agenda, titel="Volgende", slug="volgende")
+    services.kennisagenda_adopt(agenda=concept, on=DAG)  # 2020 becomes an archived version
+
+    def grow(count):
+        for number in range(count):
+            extra = Kwestie.objects.create(naam=f"Kwestie {count}-{number}")
+            extra.voorwaarden.set(Voorwaarde.objects.all())
+            Agendapunt.objects.create(agenda=concept, kwestie=extra, volgorde=10 + number)
+            Agendapunt.objects.create(agenda=agenda, kwestie=extra, volgorde=10 + number)
+            services.kwestie_lapse(kwestie=extra, on=DAG)
+            Commissielid.objects.create(vertegenwoordigt="gemeente")
+
+    client = Client()
+    grow(2)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(path).status_code == 200
+    grow(20)
+    with django_assert_num_queries(len(few)):
+        assert client.get(path).status_code == 200
