@@ -6,7 +6,11 @@ from werkplaats.admin_tools import ConstraintCheckingFormSet, confirmed_action
 
 from . import services
 from .forms import BesluitForm, MergeForm, StartConceptForm
-from .models import Agendapunt, Besluit, Commissielid, Kennisagenda, Kwestie
+from .models import Agendapunt, AgendaStatus, Besluit, Commissielid, Kennisagenda, Kwestie
+
+
+def is_concept(agenda):
+    return agenda is None or agenda.status == AgendaStatus.CONCEPT
 
 
 class AgendapuntInline(admin.TabularInline):
@@ -15,6 +19,15 @@ class AgendapuntInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["kwestie"]
     fields = ["volgorde", "kwestie", "toelichting"]
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and is_concept(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and is_concept(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and is_concept(obj)
 
 
 @admin.register(Kennisagenda)
@@ -27,9 +40,13 @@ class KennisagendaAdmin(SimpleHistoryAdmin):
     actions = ["start_concept", "adopt"]
     history_list_display = ["status"]
 
-    def get_readonly_fields(self, request, obj=None):
-        # The status changes only through the steps below, so that each has its decision.
-        return self.readonly_fields if obj else ["status", "vastgesteld_on"]
+    # The status changes only through the steps below, each with its decision. Adopted and
+    # archived versions are the record of what was decided: only concepts can be edited.
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and is_concept(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and is_concept(obj)
 
     @confirmed_action(
         _("Nieuwe conceptversie maken"),

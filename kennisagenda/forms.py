@@ -6,6 +6,12 @@ from werkplaats.text import validate_no_control_characters
 
 from .models import Kennisagenda, Kwestie, KwestieStatus
 
+RESERVED_SLUGS = {"geschiedenis"}  # /kennisagenda/geschiedenis/ is the history page
+
+
+def date_input():
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
 
 class BesluitForm(forms.Form):
     """The programmacommissie's decision that goes with a step: its date and a note."""
@@ -13,7 +19,7 @@ class BesluitForm(forms.Form):
     on = forms.DateField(
         label=_("Datum van het besluit"),
         initial=timezone.localdate,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=date_input(),
     )
     toelichting = forms.CharField(
         label=_("Toelichting (openbaar)"),
@@ -35,12 +41,12 @@ class StartConceptForm(BesluitForm):
     periode_van = forms.DateField(
         label=_("Geldt vanaf"),
         required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=date_input(),
     )
     periode_tot = forms.DateField(
         label=_("Geldt tot"),
         required=False,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=date_input(),
     )
     field_order = ["titel", "slug", "periode_van", "periode_tot", "on", "toelichting"]
 
@@ -48,6 +54,8 @@ class StartConceptForm(BesluitForm):
         slug = self.cleaned_data["slug"]
         if Kennisagenda.objects.filter(slug=slug).exists():
             raise forms.ValidationError(_("Er is al een versie met dit adres."))
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(_("Dit adres is al in gebruik voor een andere pagina."))
         return slug
 
 

@@ -287,7 +287,12 @@ class BesluitSoort(models.TextChoices):
 
 class BesluitQuerySet(models.QuerySet):
     def for_timeline(self):
-        return self.select_related("agenda", "kwestie", "doel").order_by("-genomen_on", "-id")
+        """Public decisions, newest first; those about concept versions stay private."""
+        return (
+            self.exclude(agenda__status=AgendaStatus.CONCEPT)
+            .select_related("agenda", "kwestie", "doel")
+            .order_by("-genomen_on", "-id")
+        )
 
 
 class Besluit(models.Model):
@@ -321,6 +326,16 @@ class Besluit(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(soort__in=BesluitSoort.values), name="besluit_soort_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(soort=BesluitSoort.SAMENGEVOEGD)
+                | Q(kwestie__isnull=False, doel__isnull=False),
+                name="besluit_merge_names_both",
+            ),
+            models.CheckConstraint(
+                condition=~Q(soort__in=[BesluitSoort.NIEUWE_VERSIE, BesluitSoort.VASTGESTELD])
+                | Q(agenda__isnull=False),
+                name="besluit_version_names_agenda",
             ),
         ]
 

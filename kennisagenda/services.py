@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from .models import (
     Agendapunt,
@@ -46,7 +47,7 @@ def kennisagenda_start_concept(
     concept.full_clean()
     concept.save()
     punten = bron.punten.filter(kwestie__status=KwestieStatus.ACTIEF).select_related("kwestie")
-    Agendapunt.objects.bulk_create(
+    copies = [
         Agendapunt(
             agenda=concept,
             kwestie=punt.kwestie,
@@ -54,7 +55,8 @@ def kennisagenda_start_concept(
             toelichting=punt.toelichting,
         )
         for punt in punten
-    )
+    ]
+    bulk_create_with_history(copies, Agendapunt)
     Besluit.objects.create(
         soort=BesluitSoort.NIEUWE_VERSIE,
         agenda=concept,
@@ -78,9 +80,12 @@ def kwestie_merge(
 ) -> Besluit:
     """Merge ``kwestie`` into ``into``: its status and link change; it keeps its leeratelier
     and stays in the versions it was part of. Concept versions carry ``into`` instead."""
-    kwestie = Kwestie.objects.select_for_update().get(pk=kwestie.pk)
     if kwestie.pk == into.pk:
         raise ValidationError(_("Een kwestie kan niet in zichzelf opgaan."))
+    # Lock both rows in a fixed order: A into B and B into A at once cannot both succeed.
+    locked = Kwestie.objects.select_for_update().filter(pk__in=[kwestie.pk, into.pk]).order_by("pk")
+    rows = {row.pk: row for row in locked}
+    kwestie, into = rows[kwestie.pk], rows[into.pk]
     _check_active(kwestie)
     _check_active(into)
     kwestie.status = KwestieStatus.SAMENGEVOEGD

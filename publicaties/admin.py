@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import transaction
 from django.db.models.functions import ExtractYear
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -79,7 +80,8 @@ class PublicatieAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "omslag" in form.changed_data:
-            publicatie_make_cover_renditions(publicatie=obj)
+            # Files are written once the row is safely stored.
+            transaction.on_commit(lambda: publicatie_make_cover_renditions(publicatie=obj))
 
     def _thumbnail(self, obj, width):
         if not obj.omslag_varianten:

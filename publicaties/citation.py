@@ -44,7 +44,12 @@ def split_name(name):
     if len(parts) < 2:
         return name, []
     surname_start = len(parts) - 1
-    while surname_start > 1 and parts[surname_start - 1].lower() in TUSSENVOEGSELS:
+    # "van der Berg" and "Jansen-de Vries": tussenvoegsels (also after a hyphen) belong to
+    # the surname.
+    while surname_start > 1 and (
+        parts[surname_start - 1].lower() in TUSSENVOEGSELS
+        or parts[surname_start - 1].lower().rsplit("-", 1)[-1] in TUSSENVOEGSELS
+    ):
         surname_start -= 1
     return " ".join(parts[surname_start:]), parts[:surname_start]
 
@@ -87,10 +92,17 @@ def apa(publicatie, url):
     return format_html(template, authors, year, title, medium, source_part, link(publicatie, url))
 
 
+BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    **{char: "\\" + char for char in "{}&%$#_"},
+}
+
+
 def bibtex_escape(value):
     value = re.sub(r"\s+", " ", str(value)).strip()
-    value = value.replace("\\", r"\textbackslash{}")
-    return re.sub(r"([{}&%$#_])", r"\\\1", value)
+    return re.sub(r"[\\{}&%$#_~^]", lambda match: BIBTEX_SPECIAL[match[0]], value)
 
 
 def bibtex_name(name):

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -10,6 +11,8 @@ from leerateliers.models import Leeratelier
 from werkplaats.text import strip_control_characters
 
 from .models import Publicatie, Soort
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,150}")
 
 
 class PublicatiesAtomFeed(Feed):
@@ -25,6 +28,8 @@ class PublicatiesAtomFeed(Feed):
             raise Http404(_("Onbekende soort publicatie."))
         leeratelier = None
         if slug := request.GET.get("leeratelier", ""):
+            if not SLUG.fullmatch(slug):
+                raise Http404(_("Onbekend leeratelier."))
             leeratelier = Leeratelier.objects.filter(slug=slug).first()
             if leeratelier is None:
                 raise Http404(_("Onbekend leeratelier."))

@@ -221,11 +221,11 @@ class Publicatie(SlugFromNaamMixin, models.Model):
 
     def save(self, *args, **kwargs):
         # Type and size of the file, shown with the download link (read from the content).
-        if self.bestand:
+        if self.bestand and (not self.bestand._committed or self.bestand_grootte is None):
             document = detect_document_type(self.bestand)
             self.bestand_type = document.label if document else ""
             self.bestand_grootte = self.bestand.size
-        else:
+        elif not self.bestand:
             self.bestand_type, self.bestand_grootte = "", None
         super().save(*args, **kwargs)
 

@@ -9,17 +9,24 @@ from .models import Publicatie, Status
 
 
 def publicatie_make_cover_renditions(*, publicatie: Publicatie) -> list[dict]:
-    """Cover renditions (400 and 800 px, WebP and JPEG, EXIF stripped), made once per upload."""
-    for variant in publicatie.omslag_varianten:
-        for name in (variant["webp"], variant["jpeg"]):
-            default_storage.delete(name)
+    """Cover renditions (400 and 800 px, WebP and JPEG, metadata stripped), made once per
+    upload. The uploaded original, with its EXIF (camera, place), is not kept: the largest
+    clean JPEG takes its place."""
+    old_variants = publicatie.omslag_varianten
+    original = publicatie.omslag.name if publicatie.omslag else None
     variants = []
-    if publicatie.omslag:
+    if original:
         base_name = f"publicaties/omslag/varianten/{publicatie.slug}"
         with publicatie.omslag.open("rb") as image:
             variants = make_renditions(image, base_name, default_storage)
-    publicatie.omslag_varianten = variants
-    Publicatie.objects.filter(pk=publicatie.pk).update(omslag_varianten=variants)
+    cover = variants[-1]["jpeg"] if variants else ""
+    Publicatie.objects.filter(pk=publicatie.pk).update(omslag_varianten=variants, omslag=cover)
+    publicatie.omslag_varianten, publicatie.omslag.name = variants, cover
+    stale = {name for variant in old_variants for name in (variant["webp"], variant["jpeg"])}
+    if original:
+        stale.add(original)
+    for name in stale - {cover}:
+        default_storage.delete(name)
     return variants
 
 

@@ -20,11 +20,13 @@ class CappedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
+        if self.cap is None:
+            return super().count
         return self.object_list.order_by().values("pk")[: self.cap + 1].count()
 
     @property
     def is_capped(self):
-        return self.count > self.cap
+        return self.cap is not None and self.count > self.cap
 
 
 class PublicatieListView(FilterView):
@@ -35,6 +37,12 @@ class PublicatieListView(FilterView):
 
     def get_queryset(self):
         return Publicatie.objects.for_list()
+
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        if not clean_query(self.request.GET.get("q", "")):
+            paginator.cap = None  # browsing: every publicatie can be reached page by page
+        return paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

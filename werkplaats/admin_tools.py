@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -47,9 +48,9 @@ def confirmed_action(description, question, form_class=None, single=False):
                 error = _("Kies precies één regel voor deze stap.")
             elif request.POST.get("bevestigd") and (form is None or form.is_valid()):
                 try:
-                    if form is None:
-                        return function(modeladmin, request, queryset)
-                    return function(modeladmin, request, queryset, **form.cleaned_data)
+                    data = form.cleaned_data if form is not None else {}
+                    with transaction.atomic():  # all selected rows, or none of them
+                        return function(modeladmin, request, queryset, **data)
                 except ValidationError as validation:
                     error = " ".join(validation.messages)
             context = {

@@ -250,6 +250,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Changes are read in the admin's history; going back happens through the steps that record
+# a decision, never by restoring an old row.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -10,11 +10,13 @@ import warnings
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.utils.text import slugify
 from PIL import (
     GifImagePlugin,
     Image,
@@ -162,7 +164,14 @@ def _check_size(file):
         )
 
 
+def _already_stored(file):
+    """A file that was checked when it was uploaded (re-saving a row must not read it again)."""
+    return getattr(file, "_committed", False) and getattr(file, "name", None)
+
+
 def validate_document(file):
+    if _already_stored(file):
+        return
     _check_size(file)
     if detect_document_type(file) is None:
         raise ValidationError(
@@ -248,6 +257,8 @@ def _open_image(file):
 
 
 def validate_image(file):
+    if _already_stored(file):
+        return
     _check_size(file)
     _open_image(file)
 
@@ -315,19 +326,64 @@ class SafeImageFormField(forms.ImageField):
 
 
 class SafeImageField(models.ImageField):
-    """An image field whose uploads pass validate_image (in forms and in full_clean)."""
+    """An image field whose uploads pass validate_image (in forms and in full_clean), stored
+    under a name whose extension follows the image format."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("validators", [validate_image])
         super().__init__(*args, **kwargs)
+
+    def generate_filename(self, instance, filename):
+        extension = _detect_uploading(instance, self.attname, image_extension)
+        return super().generate_filename(instance, content_name(filename, extension))
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
 
 
 class SafeFileField(models.FileField):
-    """A document upload recognised by its content (see validate_document)."""
+    """A document upload recognised by its content (see validate_document), stored under a
+    name whose extension follows the content, so a server never serves it as something else."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("validators", [validate_document])
         super().__init__(*args, **kwargs)
+
+    def generate_filename(self, instance, filename):
+        document = _detect_uploading(instance, self.attname, detect_document_type)
+        extension = document.extension if document else None
+        return super().generate_filename(instance, content_name(filename, extension))
+
+
+KNOWN_EXTENSIONS = {"pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods", "epub", "mp3", "mp4",
+                    "m4a", "jpg", "png", "webp", "gif"}  # fmt: skip
+
+
+def image_extension(file):
+    try:
+        with Image.open(file) as image:
+            image_format = image.format
+    except (OSError, ValueError):  # also Pillow's UnidentifiedImageError
+        return None
+    finally:
+        file.seek(0)
+    return {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}.get(image_format)
+
+
+def _detect_uploading(instance, attname, detect):
+    """What the content being uploaded is, or None when it cannot be read here."""
+    field_file = getattr(instance, attname)
+    if getattr(field_file, "_committed", True):
+        return None  # saved through FieldFile.save(): the name given is used as it is
+    try:
+        return detect(field_file.file)
+    except (OSError, ValueError):
+        return None
+
+
+def content_name(filename, extension):
+    """A plain file name: the slugified stem and an extension that matches the content."""
+    stem, _dot, given = PurePath(filename).name.rpartition(".")
+    if extension is None:
+        extension = given.lower() if given.lower() in KNOWN_EXTENSIONS else "bin"
+    return f"{slugify(stem or given)[:80] or 'bestand'}.{extension}"

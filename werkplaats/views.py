@@ -113,7 +113,7 @@ class SearchView(TemplateView):
         return super().get_context_data(
             query=query,
             groups=groups,
-            total=sum(len(items) for _label, _kind, items in groups),
+            per_kind=self.per_kind,
             **kwargs,
         )
 

@@ -209,3 +209,52 @@ def test_list_page_queries_do_not_grow_with_the_number_of_publicaties(
     for path in ["/publicaties/?q=armoede", "/publicaties/"]:
         with django_assert_num_queries(len(few)):
             assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "apa", "bib"),
+    [
+        ("Carinda Jansen-de Vries", "Jansen-de Vries, C.", "Jansen-de Vries, Carinda"),
+        ("Anna van Dijk", "van Dijk, A.", "van Dijk, Anna"),
+        ("Jan Pieter van der Berg", "van der Berg, J. P.", "van der Berg, Jan Pieter"),
+    ],
+)
+def test_dutch_surnames_in_citations(client, make_publicatie, name, apa, bib):
+    publicatie = make_publicatie("Titel", auteurs=[name])
+    assert apa in client.get(publicatie.get_absolute_url()).content.decode()
+    assert bib in client.get(f"/publicaties/{publicatie.slug}/citeer.bib").content.decode()
+
+
+def test_bibtex_escapes_every_special_character_once(client, make_publicatie):
+    publicatie = make_publicatie("C:\\pad ~ 50% & #1 ^_^ {x}")
+    text = client.get(f"/publicaties/{publicatie.slug}/citeer.bib").content.decode()
+    expected = (
+        r"title = {C:\textbackslash{}pad \textasciitilde{} 50\% \& \#1 "
+        r"\textasciicircum{}\_\textasciicircum{} \{x\}}"
+    )
+    assert expected in text
+
+
+def test_the_plain_list_can_be_paged_to_the_end_and_search_counts_are_capped(
+    client, make_publicatie, settings
+):
+    from publicaties.views import CappedCountPaginator
+
+    CappedCountPaginator.cap, old_cap = 5, CappedCountPaginator.cap
+    try:
+        for number in range(45):
+            make_publicatie(f"Armoede {number}")
+        assert client.get("/publicaties/", {"page": 3}).status_code == 200
+        assert "45 publicaties" in client.get("/publicaties/").content.decode()
+        searched = client.get("/publicaties/", {"q": "armoede"}).content.decode()
+        assert "Meer dan 5 publicaties gevonden" in searched
+    finally:
+        CappedCountPaginator.cap = old_cap
+
+
+def test_english_publicaties_say_so_for_screen_readers(client, make_publicatie):
+    publicatie = make_publicatie("Learning communities", taal="en")
+    assert (
+        '<h1 lang="en">Learning communities</h1>'
+        in client.get(publicatie.get_absolute_url()).content.decode()
+    )

@@ -80,6 +80,8 @@ def test_odd_input_never_breaks_the_search(make_publicatie, client, text):
     make_publicatie("Armoede")
     assert client.get("/publicaties/", {"q": text}).status_code == 200
     assert client.get("/zoeken/", {"q": text}).status_code == 200
+    for name in ("soort", "leeratelier"):
+        assert client.get("/feeds/publicaties/", {name: text}).status_code in {200, 404}
 
 
 def test_the_snippet_marks_the_match_and_escapes_the_rest(make_publicatie, client):
@@ -107,4 +109,4 @@ def test_site_search_groups_results_by_kind(
         "Publicaties": ["Podcast over eenzaamheid"],
         "Personen": ["Annica Brummel"],
     }
-    assert "3 resultaten" in response.content.decode()
+    assert "De beste resultaten voor “eenzaamheid”" in response.content.decode()

@@ -24,9 +24,9 @@ def staff_client(client, settings, tmp_path):
     return client
 
 
-def form_data(**files):
+def form_data(titel="Werken aan bestaanszekerheid", **files):
     return {
-        "titel": "Werken aan bestaanszekerheid",
+        "titel": titel,
         "slug": "werken-aan-bestaanszekerheid",
         "soort": "handreiking",
         "status": "gepubliceerd",
@@ -108,9 +108,14 @@ def test_a_good_pdf_is_kept_with_its_type_and_size(staff_client, client):
     assert f"PDF, {len(PDF)}\xa0bytes" in content
 
 
-def test_a_cover_gets_renditions_without_exif_and_a_srcset(staff_client, tmp_path, client):
+def test_a_cover_gets_renditions_without_exif_and_a_srcset(
+    staff_client, tmp_path, client, django_capture_on_commit_callbacks
+):
     cover = SimpleUploadedFile("omslag.jpg", jpeg_with_exif(), "image/jpeg")
-    response = staff_client.post(ADD_URL, form_data(omslag=cover, omslag_alt="Twee vrouwen praten"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            ADD_URL, form_data(omslag=cover, omslag_alt="Twee vrouwen praten")
+        )
     assert response.status_code == 302, errors(response)
     publicatie = Publicatie.objects.get()
     assert [(v["width"], v["height"]) for v in publicatie.omslag_varianten] == [
@@ -122,7 +127,28 @@ def test_a_cover_gets_renditions_without_exif_and_a_srcset(staff_client, tmp_pat
             with Image.open(tmp_path / name) as image:
                 assert not image.getexif()
                 assert "exif" not in image.info
+    # The original upload, with its EXIF, is not kept; the largest clean JPEG stands in.
+    assert publicatie.omslag.name == publicatie.omslag_varianten[-1]["jpeg"]
+    assert not (tmp_path / "publicaties/omslag/omslag.jpg").exists()
     content = client.get(publicatie.get_absolute_url()).content.decode()
     assert 'type="image/webp"' in content
     assert "400w" in content and "800w" in content
     assert 'width="800" height="480" alt="Twee vrouwen praten"' in content
+
+
+def test_the_stored_name_follows_the_content_not_the_given_name(staff_client):
+    polyglot = SimpleUploadedFile("lees-mij.html", PDF + b"<html><script>alert(1)</script>")
+    response = staff_client.post(ADD_URL, form_data(bestand=polyglot))
+    assert response.status_code == 302, errors(response)
+    assert Publicatie.objects.get().bestand.name == "publicaties/bestanden/lees-mij.pdf"
+
+
+def test_saving_again_does_not_need_the_stored_file(staff_client, tmp_path):
+    staff_client.post(ADD_URL, form_data(bestand=SimpleUploadedFile("r.pdf", PDF)))
+    publicatie = Publicatie.objects.get()
+    (tmp_path / publicatie.bestand.name).unlink()  # e.g. a database restored without its media
+    data = form_data(titel="Nieuwe titel")
+    response = staff_client.post(f"/beheer/publicaties/publicatie/{publicatie.pk}/change/", data)
+    assert response.status_code == 302, errors(response)
+    publicatie.refresh_from_db()
+    assert (publicatie.titel, publicatie.bestand_type) == ("Nieuwe titel", "PDF")

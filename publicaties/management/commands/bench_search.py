@@ -102,6 +102,11 @@ class Command(BaseCommand):
     def handle(self, *args, count, rounds, **options):
         if connection.vendor != "postgresql":
             raise CommandError("Deze meting hoort bij PostgreSQL: zet DATABASE_URL.")
+        if "bench" not in connection.settings_dict["NAME"]:
+            raise CommandError(
+                "Deze meting vult de database met 50.000 nep-publicaties: gebruik een aparte "
+                "database met 'bench' in de naam (zie make bench-search)."
+            )
         existing = Publicatie.objects.filter(slug__startswith="bench-").count()
         if existing < count:
             self.fill(existing, count)
@@ -112,25 +117,25 @@ class Command(BaseCommand):
     def fill(self, start, count):
         rng = random.Random(2026)
         began = time.perf_counter()
-        with connection.cursor() as cursor:
-            # One refresh of all vectors at the end instead of one per author row.
+        with transaction.atomic(), connection.cursor() as cursor:
+            # One refresh of all vectors at the end instead of one per author row; in one
+            # transaction, so a crash cannot leave the triggers switched off.
             cursor.execute("ALTER TABLE publicaties_auteurschap DISABLE TRIGGER USER")
-            try:
-                for first in range(start, count, 5_000):
-                    with transaction.atomic():
-                        batch = [synthetic(rng, n) for n in range(first, min(first + 5_000, count))]
-                        created = Publicatie.objects.bulk_create(batch)
-                        Auteurschap.objects.bulk_create(
-                            Auteurschap(
-                                publicatie=publicatie,
-                                naam=f"{rng.choice(VOORNAMEN)} {rng.choice(ACHTERNAMEN)}",
-                                volgorde=volgorde,
-                            )
-                            for publicatie in created
-                            for volgorde in range(rng.randint(1, 3))
-                        )
-            finally:
-                cursor.execute("ALTER TABLE publicaties_auteurschap ENABLE TRIGGER USER")
+            for first in range(start, count, 5_000):
+                batch = [synthetic(rng, n) for n in range(first, min(first + 5_000, count))]
+                created = Publicatie.objects.bulk_create(batch)
+                Auteurschap.objects.bulk_create(
+                    Auteurschap(
+                        publicatie=publicatie,
+                        naam=f"{rng.choice(VOORNAMEN)} {rng.choice(ACHTERNAMEN)}",
+                        volgorde=volgorde,
+                    )
+                    for publicatie in created
+                    for volgorde in range(rng.randint(1, 3))
+                )
+            # Deferred foreign-key checks must run before the table can be altered again.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("ALTER TABLE publicaties_auteurschap ENABLE TRIGGER USER")
             cursor.execute(
                 "UPDATE publicaties_publicatie pub "
                 "SET search_vector = publicatie_search_document(pub) WHERE slug LIKE 'bench-%%'"
