@@ -21,7 +21,7 @@ class LeeratelierDetailView(DetailView):
     template_name = "leerateliers/leeratelier_detail.html"
 
     def get_queryset(self):
-        publicaties = Publicatie.objects.published().order_by("-gepubliceerd_on")
+        publicaties = Publicatie.objects.newest()
         return Leeratelier.objects.for_detail().prefetch_related(
             Prefetch("publicaties", queryset=publicaties, to_attr="gepubliceerde_publicaties")
         )

@@ -75,6 +75,10 @@ class PublicatieQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.GEPUBLICEERD)
 
+    def newest(self):
+        """Published, newest first: for the short lists on other pages."""
+        return self.published().order_by("-gepubliceerd_on", "titel")
+
     def for_list(self):
         # Lists show titel, soort, date, authors and samenvatting; the body and the search
         # vector can be large and stay in the database.

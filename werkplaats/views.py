@@ -9,7 +9,6 @@ from django_filters.views import FilterView
 
 from leerateliers.models import Leeratelier, TribuneUpdate
 from publicaties.models import Auteurschap, Publicatie
-from publicaties.models import Status as PublicatieStatus
 
 from .filters import OrganisatieFilter
 from .models import Gemeente, Organisatie, Persoon, Soort, Thema, Voorwaarde
@@ -90,7 +89,7 @@ class PersoonDetailView(DetailView):
 
     def get_queryset(self):
         auteurschappen = (
-            Auteurschap.objects.filter(publicatie__status=PublicatieStatus.GEPUBLICEERD)
+            Auteurschap.objects.filter(publicatie__in=Publicatie.objects.published())
             .select_related("publicatie")
             .order_by("-publicatie__gepubliceerd_on")
         )

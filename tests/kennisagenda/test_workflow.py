@@ -294,7 +294,7 @@ def test_agenda_pages_use_the_same_number_of_queries_with_more_kwesties(
     from django.test.utils import CaptureQueriesContext
 
     from kennisagenda.models import Commissielid
-    from werkplaats.models import Voorwaarde
+    from werkplaats.models import Organisatie, Persoon, Voorwaarde
 
     concept = services.kennisagenda_start_concept(bron=agenda, titel="Volgende", slug="volgende")
     services.kennisagenda_adopt(agenda=concept, on=DAG)  # 2020 becomes an archived version
@@ -306,7 +306,13 @@ def test_agenda_pages_use_the_same_number_of_queries_with_more_kwesties(
             Agendapunt.objects.create(agenda=concept, kwestie=extra, volgorde=10 + number)
             Agendapunt.objects.create(agenda=agenda, kwestie=extra, volgorde=10 + number)
             services.kwestie_lapse(kwestie=extra, on=DAG)
-            Commissielid.objects.create(vertegenwoordigt="gemeente")
+            Commissielid.objects.create(
+                vertegenwoordigt="gemeente",
+                persoon=Persoon.objects.create(naam=f"Lid {count}-{number}"),
+                organisatie=Organisatie.objects.create(
+                    naam=f"Gemeente {count}-{number}", soort="gemeente"
+                ),
+            )
 
     client = Client()
     grow(2)
