@@ -2,25 +2,28 @@ from django.shortcuts import get_object_or_404, render
 
 from werkplaats.models import Voorwaarde
 
-from .models import AgendaStatus, Besluit, Commissielid, Kennisagenda, Kwestie, KwestieStatus
+from .models import Besluit, Commissielid, Kennisagenda, Kwestie, KwestieStatus
 
 
-def _agenda_page(request, agenda, template):
+def _agenda_page(request, agenda, template, **extra):
     voorwaarden = list(Voorwaarde.objects.all())
     context = {
         "agenda": agenda,
         "matrix": agenda.matrix(voorwaarden) if agenda else None,
         "versies": Kennisagenda.objects.public(),
+        **extra,
     }
-    if template == "kennisagenda/current.html":
-        context["commissie"] = Commissielid.objects.current().for_list()
     return render(request, template, context)
 
 
 def current(request):
     """The adopted agenda with its kwesties, the coverage matrix and the programmacommissie."""
-    agenda = Kennisagenda.objects.for_detail().filter(status=AgendaStatus.VASTGESTELD).first()
-    return _agenda_page(request, agenda, "kennisagenda/current.html")
+    return _agenda_page(
+        request,
+        Kennisagenda.objects.for_detail().current(),
+        "kennisagenda/current.html",
+        commissie=Commissielid.objects.current().for_list(),
+    )
 
 
 def version(request, slug):

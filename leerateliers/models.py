@@ -515,7 +515,3 @@ class TribuneUpdate(models.Model):
         """A published update without a date is published now (before forms check constraints)."""
         if self.status == UpdateStatus.GEPUBLICEERD and self.gepubliceerd_at is None:
             self.gepubliceerd_at = timezone.now()
-
-    @property
-    def is_published(self):
-        return self.status == UpdateStatus.GEPUBLICEERD and self.gepubliceerd_at is not None
