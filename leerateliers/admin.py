@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from werkplaats.admin_tools import ConstraintCheckingFormSet, confirmed_action
 from werkplaats.models import Organisatie
 
+from . import services
 from .models import (
     Deelname,
     GeleerdeLes,
@@ -190,6 +191,11 @@ class TribuneUpdateAdmin(admin.ModelAdmin):
     date_hierarchy = "gepubliceerd_at"
     actions = ["publish"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.is_published and (not change or "status" in form.changed_data):
+            services.update_notify_readers(update=obj)
+
     @confirmed_action(
         _("Geselecteerde updates publiceren"),
         _("Deze updates worden openbaar en verschijnen in de feed van hun leeratelier:"),
@@ -197,7 +203,6 @@ class TribuneUpdateAdmin(admin.ModelAdmin):
     def publish(self, request, queryset):
         count = 0
         for update in queryset.filter(~Q(status=UpdateStatus.GEPUBLICEERD)):
-            update.status = UpdateStatus.GEPUBLICEERD
-            update.save()
+            services.update_save(update=update, publish=True)
             count += 1
         self.message_user(request, _("%(count)d update(s) gepubliceerd.") % {"count": count})

@@ -1,8 +1,11 @@
 """Leerateliers: per sociale kwestie trekkers, arena and tribune, praktijken and lessen."""
 
+from pathlib import PurePosixPath
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, Prefetch, Q, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +21,7 @@ from werkplaats.models import (
     ends_after_start,
 )
 from werkplaats.text import validate_no_control_characters
-from werkplaats.uploads import SafeImageField
+from werkplaats.uploads import SafeFileField, SafeImageField
 
 
 class LeeratelierStatus(models.TextChoices):
@@ -92,6 +95,18 @@ class LeeratelierQuerySet(models.QuerySet):
                 ),
             )
             .order_by("titel")
+        )
+
+    def with_following(self, user):
+        """Annotate ``volgt``: whether ``user`` (possibly anonymous) follows each atelier."""
+        if not user.is_authenticated:
+            return self.annotate(volgt=Value(False))
+        return self.annotate(
+            volgt=Exists(
+                apps.get_model("accounts", "Abonnement").objects.filter(
+                    leeratelier=OuterRef("pk"), user=user, volgt=True
+                )
+            )
         )
 
     def for_detail(self):
@@ -472,6 +487,14 @@ class TribuneUpdate(models.Model):
     tekst = models.TextField(
         _("tekst"), help_text=_("Markdown."), validators=[validate_no_control_characters]
     )
+    bijlage = SafeFileField(
+        _("bijlage"),
+        upload_to="leerateliers/updates/",
+        blank=True,
+        help_text=_(
+            "PDF, Word, OpenDocument, PowerPoint, Excel, EPUB, MP3, MP4 of M4A; hoogstens 25 MB."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=UpdateStatus.choices, default=UpdateStatus.CONCEPT
     )
@@ -510,6 +533,15 @@ class TribuneUpdate(models.Model):
 
     def clean(self):
         self.stamp_publication()
+
+    @property
+    def is_published(self):
+        return self.status == UpdateStatus.GEPUBLICEERD
+
+    @property
+    def bijlage_soort(self):
+        """The attachment's kind as people know it: PDF, DOCX, … (its name follows its content)."""
+        return PurePosixPath(self.bijlage.name).suffix.lstrip(".").upper() if self.bijlage else ""
 
     def stamp_publication(self):
         """A published update without a date is published now (before forms check constraints)."""

@@ -1,6 +1,7 @@
 """Changes to deelnames that touch several rows; the history of roles is kept."""
 
 import datetime
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from werkplaats.models import Organisatie, Persoon
 
-from .models import Deelname, Leeratelier, Rol
+from .models import Deelname, Leeratelier, Rol, TribuneUpdate, UpdateStatus
 
 
 def _current(organisatie, leeratelier):
@@ -79,3 +80,31 @@ def deelname_end(
     current.full_clean()
     current.save(update_fields=["tot"])
     return current
+
+
+@transaction.atomic
+def update_save(*, update: TribuneUpdate, publish: bool = False) -> TribuneUpdate:
+    """Save a tribune update, publishing it when asked. Its readers are told once, when it
+    becomes published (see accounts.notifications); later edits send nothing."""
+    was_published = (
+        update.pk is not None
+        and TribuneUpdate.objects.filter(pk=update.pk, status=UpdateStatus.GEPUBLICEERD).exists()
+    )
+    if publish:
+        update.status = UpdateStatus.GEPUBLICEERD
+    update.full_clean()
+    update.save()
+    if update.is_published and not was_published:
+        update_notify_readers(update=update)
+    return update
+
+
+def update_notify_readers(*, update: TribuneUpdate) -> None:
+    """Queue the emails about a published update once the transaction has committed; an
+    update dated in the future is announced at that time where the task backend can wait."""
+    from accounts.tasks import notify_update
+
+    task = notify_update
+    if update.gepubliceerd_at > timezone.now() and task.get_backend().supports_defer:
+        task = task.using(run_after=update.gepubliceerd_at)
+    transaction.on_commit(partial(task.enqueue, update.pk))

@@ -17,5 +17,15 @@ urlpatterns = [
         views.UpdateDetailView.as_view(),
         name="update_detail",
     ),
+    path(
+        "leerateliers/<slug:leeratelier_slug>/updates/nieuw/",
+        views.update_edit,
+        name="update_create",
+    ),
+    path(
+        "leerateliers/<slug:leeratelier_slug>/updates/<int:pk>/bewerken/",
+        views.update_edit,
+        name="update_edit",
+    ),
     path("feeds/leerateliers/<slug:slug>/", feeds.LeeratelierUpdatesFeed(), name="feed"),
 ]

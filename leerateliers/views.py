@@ -1,11 +1,22 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from accounts import permissions
 from publicaties.models import Publicatie
+from werkplaats.forms import posted
+from werkplaats.models import Persoon
 
+from . import services
 from .filters import LeeratelierFilter
+from .forms import TribuneUpdateForm
 from .models import Leeratelier, LerendePraktijk, TribuneUpdate
 
 
@@ -22,8 +33,12 @@ class LeeratelierDetailView(DetailView):
 
     def get_queryset(self):
         publicaties = Publicatie.objects.newest()
-        return Leeratelier.objects.for_detail().prefetch_related(
-            Prefetch("publicaties", queryset=publicaties, to_attr="gepubliceerde_publicaties")
+        return (
+            Leeratelier.objects.for_detail()
+            .prefetch_related(
+                Prefetch("publicaties", queryset=publicaties, to_attr="gepubliceerde_publicaties")
+            )
+            .with_following(self.request.user)
         )
 
 
@@ -55,3 +70,56 @@ class UpdateDetailView(LeeratelierChildMixin, DetailView):
 
     def object_lookup(self):
         return {"pk": self.kwargs["pk"]}
+
+
+class UpdateAction(models.TextChoices):
+    PREVIEW = "voorbeeld"
+    SAVE = "opslaan"
+    PUBLISH = "publiceren"
+
+
+@login_required
+def update_edit(request, leeratelier_slug, pk=None):
+    """Write or change a tribune update: preview, save as concept, publish. Only the atelier's
+    trekkers may; an update of another atelier is refused whatever the URL says."""
+    if pk is None:
+        leeratelier = get_object_or_404(Leeratelier, slug=leeratelier_slug)
+        update = TribuneUpdate(
+            leeratelier=leeratelier, auteur=Persoon.objects.filter(user=request.user).first()
+        )
+    else:
+        update = get_object_or_404(TribuneUpdate.objects.select_related("leeratelier"), pk=pk)
+        leeratelier = update.leeratelier
+    if not permissions.can_write_updates(request.user, leeratelier):
+        raise PermissionDenied(_("Alleen de trekkers van dit leeratelier schrijven hier updates."))
+    if leeratelier.slug != leeratelier_slug:
+        raise Http404(_("Deze update hoort bij een ander leeratelier."))
+
+    was_published = update.is_published
+    form = TribuneUpdateForm(posted(request), posted(request, "FILES"), instance=update)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        action = request.POST.get("actie")
+        if action == UpdateAction.PREVIEW:
+            preview = form.cleaned_data["tekst"]
+        else:
+            try:
+                services.update_save(update=form.instance, publish=action == UpdateAction.PUBLISH)
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                if update.is_published and not was_published:
+                    messages.success(request, _("De update is gepubliceerd."))
+                elif update.is_published:
+                    messages.success(request, _("De wijzigingen zijn gepubliceerd."))
+                else:
+                    messages.success(request, _("De update is opgeslagen als concept."))
+                return redirect("leerateliers:update_edit", leeratelier.slug, update.pk)
+    context = {
+        "form": form,
+        "leeratelier": leeratelier,
+        "update": update,
+        "preview": preview,
+        "actions": UpdateAction,
+    }
+    return render(request, "leerateliers/update_form.html", context)

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -7,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 admin.site.site_header = _("Werkplaats Sociaal Domein — beheer")
 admin.site.site_title = _("Werkplaats beheer")
 admin.site.index_title = _("Inhoud van het portaal")
+# Signing in to the admin goes through the site's own login, with its rate limits.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("beheer/", admin.site.urls),
@@ -14,6 +17,8 @@ urlpatterns = [
     path("", include("leerateliers.urls")),
     path("", include("publicaties.urls")),
     path("", include("kennisagenda.urls")),
+    path("", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
 ]
 
 if settings.DEBUG:

@@ -54,8 +54,9 @@ class CrawledPage:
     html: str = field(repr=False, default="")
 
 
-def crawl(client, start="/", limit=1000):
-    """Breadth-first over every internal link, counting SQL queries per page."""
+def crawl(client, start="/", limit=1000, within=None):
+    """Breadth-first over every internal link (those ``within`` accepts, if given), counting
+    SQL queries per page."""
     seen, queue, pages = {start}, [start], []
     while queue and len(pages) < limit:
         path = queue.pop(0)
@@ -65,7 +66,7 @@ def crawl(client, start="/", limit=1000):
         html = response.content.decode() if content_type.startswith("text/html") else ""
         pages.append(CrawledPage(path, response.status_code, content_type, len(queries), html))
         for link in internal_links(html, path):
-            if link not in seen:
+            if link not in seen and (within is None or within(link)):
                 seen.add(link)
                 queue.append(link)
     return pages
@@ -119,3 +120,28 @@ def horizontal_overflow(page):
     return page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
+
+
+def browser_failures(page, base_url, html_pages):
+    """Open every page in Chromium: axe violations at 1280 px and overflow at 320 px per path,
+    and the Content Security Policy errors in the console. A page that redirects in the
+    browser (a lost login, say) fails at once."""
+    violations, overflowing, csp_messages = {}, {}, []
+    page.on(
+        "console",
+        lambda message: (
+            csp_messages.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    for crawled in html_pages:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(base_url + crawled.path)
+        assert page.url == base_url + crawled.path, f"{crawled.path} → {page.url}"
+        found = axe_violations(page)
+        if found:
+            violations[crawled.path] = found
+        page.set_viewport_size({"width": 320, "height": 640})
+        overflow = horizontal_overflow(page)
+        if overflow > 0:
+            overflowing[crawled.path] = overflow
+    return violations, overflowing, csp_messages

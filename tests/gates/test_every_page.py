@@ -6,7 +6,7 @@ New pages are picked up without changing this test: link to them and they are ch
 import pytest
 from django.core.management import call_command
 
-from .quality import axe_violations, crawl, horizontal_overflow, vnu_errors
+from .quality import browser_failures, crawl, vnu_errors
 
 # A ceiling for every page, whatever it shows. That a page's count does not grow with the
 # data is pinned per page in the app tests (same count with 5 and with 50 rows).
@@ -34,24 +34,7 @@ def test_every_public_page_passes_the_quality_gates(client, live_server, page):
     invalid = vnu_errors(html_pages)
     assert not invalid, invalid
 
-    csp_messages = []
-    page.on(
-        "console",
-        lambda message: (
-            csp_messages.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    violations, overflowing = {}, {}
-    for crawled in html_pages:
-        page.set_viewport_size({"width": 1280, "height": 900})
-        page.goto(live_server.url + crawled.path)
-        found = axe_violations(page)
-        if found:
-            violations[crawled.path] = found
-        page.set_viewport_size({"width": 320, "height": 640})
-        overflow = horizontal_overflow(page)
-        if overflow > 0:
-            overflowing[crawled.path] = overflow
+    violations, overflowing, csp_messages = browser_failures(page, live_server.url, html_pages)
     assert not violations, violations
     assert not overflowing, f"wider than 320 px: {overflowing}"
     assert not csp_messages, csp_messages

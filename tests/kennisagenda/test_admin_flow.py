@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
@@ -22,6 +23,7 @@ def member(live_server):
     run_command("setup_roles")
     user = User.objects.create_user("pc@example.nl", "een-lang-wachtwoord", is_staff=True)
     user.groups.add(Group.objects.get(name="Programmacommissie"))
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 
 
@@ -39,10 +41,11 @@ def run_action(page, live_server, changelist, rows, action):
 
 
 def test_draft_merge_and_adopt_in_the_admin(live_server, page, member):
-    page.goto(live_server.url + "/beheer/")
-    page.get_by_label("E-mailadres:").fill("pc@example.nl")
-    page.get_by_label("Wachtwoord:").fill("een-lang-wachtwoord")
+    page.goto(live_server.url + "/beheer/")  # the admin sends a visitor to the site's login
+    page.get_by_label("E-mailadres").fill("pc@example.nl")
+    page.get_by_label("Wachtwoord", exact=True).fill("een-lang-wachtwoord")
     page.get_by_role("button", name="Aanmelden").click()
+    expect(page).to_have_url(live_server.url + "/beheer/")
 
     current = Kennisagenda.objects.get(status=AgendaStatus.VASTGESTELD)
     run_action(

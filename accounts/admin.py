@@ -1,0 +1,107 @@
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from werkplaats.admin_tools import confirmed_action
+
+from . import permissions, services
+from .models import Abonnement, Koppeling, KoppelingStatus, Melding
+
+
+@admin.register(Koppeling)
+class KoppelingAdmin(admin.ModelAdmin):
+    list_display = [
+        "user",
+        "profiel",
+        "organisatie",
+        "is_contactpersoon",
+        "status",
+        "aangevraagd_at",
+    ]
+    list_filter = ["status", "is_contactpersoon"]
+    list_select_related = ["user", "persoon", "organisatie"]
+    search_fields = ["user__email", "naam", "persoon__naam", "organisatie__naam"]
+    readonly_fields = ["user", "status", "aangevraagd_at", "beoordeeld_at", "beoordeeld_door"]
+    autocomplete_fields = ["persoon", "organisatie"]
+    fieldsets = [
+        (None, {"fields": ["user", "status"]}),
+        (
+            _("Aanvraag"),
+            {
+                "fields": [
+                    "persoon",
+                    "naam",
+                    "functie",
+                    "organisatie",
+                    "is_contactpersoon",
+                    "toelichting",
+                ]
+            },
+        ),
+        (_("Beoordeling"), {"fields": ["aangevraagd_at", "beoordeeld_at", "beoordeeld_door"]}),
+    ]
+    actions = ["approve", "reject"]
+
+    def has_add_permission(self, request):
+        return False  # users ask on /mijn/koppelen/
+
+    @admin.display(description=_("profiel"), ordering="persoon__naam")
+    def profiel(self, obj):
+        return obj.persoon or _("nieuw: %(naam)s") % {"naam": obj.naam}
+
+    def _decide(self, request, queryset, step, done_message):
+        count = 0
+        for koppeling in queryset.select_related("user"):
+            if not permissions.can_approve_koppeling(request.user, koppeling):
+                raise ValidationError(_("Je kunt je eigen aanvraag niet beoordelen."))
+            step(koppeling=koppeling, by=request.user)
+            count += 1
+        self.message_user(request, done_message % {"count": count})
+
+    @confirmed_action(
+        _("Geselecteerde aanvragen goedkeuren"),
+        _(
+            "Deze accounts worden aan hun profiel gekoppeld. Contactpersonen mogen daarna de "
+            "deelnames van hun organisatie beheren; trekkers schrijven tribune-updates:"
+        ),
+    )
+    def approve(self, request, queryset):
+        self._decide(
+            request,
+            queryset.filter(status=KoppelingStatus.AANGEVRAAGD),
+            services.koppeling_approve,
+            _("%(count)d aanvraag/aanvragen goedgekeurd."),
+        )
+
+    @confirmed_action(
+        _("Geselecteerde aanvragen afwijzen"),
+        _("Deze aanvragen worden afgewezen; de accounts krijgen geen extra rechten:"),
+    )
+    def reject(self, request, queryset):
+        self._decide(
+            request,
+            queryset.filter(status=KoppelingStatus.AANGEVRAAGD),
+            services.koppeling_reject,
+            _("%(count)d aanvraag/aanvragen afgewezen."),
+        )
+
+
+@admin.register(Abonnement)
+class AbonnementAdmin(admin.ModelAdmin):
+    list_display = ["user", "leeratelier", "volgt", "frequentie", "sinds"]
+    list_filter = ["volgt", "frequentie", "leeratelier"]
+    list_select_related = ["user", "leeratelier"]
+    search_fields = ["user__email", "leeratelier__titel"]
+    autocomplete_fields = ["user", "leeratelier"]
+
+
+@admin.register(Melding)
+class MeldingAdmin(admin.ModelAdmin):
+    list_display = ["user", "update", "frequentie", "aangemaakt_at", "verstuurd_at"]
+    list_filter = ["frequentie", ("verstuurd_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["user", "update"]
+    search_fields = ["user__email", "update__titel"]
+    readonly_fields = ["user", "update", "frequentie", "aangemaakt_at", "verstuurd_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,20 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import TribuneUpdate
+
+
+class TribuneUpdateForm(forms.ModelForm):
+    """What a trekker writes; the leeratelier and the author come from the URL and the account,
+    never from the form."""
+
+    class Meta:
+        model = TribuneUpdate
+        fields = ["titel", "tekst", "bijlage"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 14})}
+        help_texts = {
+            "tekst": _(
+                "Markdown: een lege regel begint een nieuwe alinea, **vet**, *cursief*, "
+                "[tekst](https://…) voor een link en - aan het begin van een regel voor een lijst."
+            ),
+        }

@@ -1,0 +1,128 @@
+"""A user claims who they are; staff approve in the admin; only then do rights follow."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from accounts.models import Koppeling, KoppelingStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_user_claims_a_profile_and_gets_nothing_until_approved(client, world, make_persoon):
+    lisbeth = make_persoon("Lisbeth Verharen")
+    client.force_login(world.stranger)
+    dashboard = client.get("/mijn/").content.decode()
+    assert "Koppeling aanvragen" in dashboard
+
+    response = client.post(
+        "/mijn/koppelen/",
+        {"persoon": lisbeth.pk, "organisatie": world.organisatie.pk, "is_contactpersoon": "on"},
+    )
+    assert response["Location"] == "/mijn/"
+    koppeling = Koppeling.objects.get(user=world.stranger)
+    assert koppeling.status == KoppelingStatus.AANGEVRAAGD
+    lisbeth.refresh_from_db()
+    assert lisbeth.user is None
+    assert "wordt beoordeeld" in client.get("/mijn/").content.decode()
+    page = client.get(f"/mijn/organisaties/{world.organisatie.slug}/{world.a.slug}/arena/")
+    assert page.status_code == 403
+
+
+def test_the_claim_form_explains_its_errors_in_dutch(client, world):
+    client.force_login(world.stranger)
+    response = client.post("/mijn/koppelen/", {"is_contactpersoon": "on", "toelichting": "Hallo"})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Kies je profiel of vul je naam in." in content
+    assert "Kies de organisatie waarvan je contactpersoon bent." in content
+    assert "Hallo" in content  # what was typed stays
+    assert not Koppeling.objects.filter(user=world.stranger).exists()
+
+
+def test_a_second_claim_waits_for_the_first(client, world):
+    client.force_login(world.stranger)
+    client.post("/mijn/koppelen/", {"naam": "Iemand"})
+    response = client.post("/mijn/koppelen/", {"naam": "Nog eens"})
+    assert "Je hebt op" in response.content.decode()
+    assert Koppeling.objects.filter(user=world.stranger).count() == 1
+
+
+def approve_in_admin(client, koppeling, action="approve"):
+    return client.post(
+        "/beheer/accounts/koppeling/",
+        {"action": action, "_selected_action": [koppeling.pk], "bevestigd": "1"},
+    )
+
+
+def test_a_programmacommissie_member_approves_in_the_admin(client, world, make_user):
+    from accounts import permissions
+
+    member = make_user("pc@example.nl", is_staff=True)
+    member.groups.add(Group.objects.get(name="Programmacommissie"))
+    koppeling = Koppeling.objects.create(
+        user=world.stranger, persoon=world.carinda, naam="", is_contactpersoon=False
+    )
+    world.carinda.user = None
+    world.carinda.save()
+    world.trekker.delete()  # the profile is free again
+
+    client.force_login(member)
+    confirm = client.post(
+        "/beheer/accounts/koppeling/",
+        {"action": "approve", "_selected_action": [koppeling.pk]},
+    )
+    assert "Geselecteerde aanvragen goedkeuren" in confirm.content.decode()
+    koppeling.refresh_from_db()
+    assert koppeling.status == KoppelingStatus.AANGEVRAAGD  # not before confirming
+
+    approve_in_admin(client, koppeling)
+    koppeling.refresh_from_db()
+    world.carinda.refresh_from_db()
+    assert koppeling.status == KoppelingStatus.GOEDGEKEURD
+    assert koppeling.beoordeeld_door == member
+    assert world.carinda.user == world.stranger
+    stranger = type(world.stranger).objects.get(pk=world.stranger.pk)
+    assert stranger.groups.filter(name="Onderzoeker").exists()
+    assert permissions.can_write_updates(stranger, world.a)
+
+
+def test_nobody_approves_their_own_claim(client, world, make_user):
+    member = make_user("pc@example.nl", is_staff=True)
+    member.groups.add(Group.objects.get(name="Programmacommissie"))
+    own = Koppeling.objects.create(
+        user=member, naam="Lid", organisatie=world.organisatie, is_contactpersoon=True
+    )
+    client.force_login(member)
+    response = approve_in_admin(client, own)
+    assert "eigen aanvraag" in response.content.decode()
+    own.refresh_from_db()
+    assert own.status == KoppelingStatus.AANGEVRAAGD
+    assert not member.groups.filter(name="Partnercontact").exists()
+
+
+def test_a_profile_that_belongs_to_another_account_is_not_given_away(client, world):
+    koppeling = Koppeling.objects.create(user=world.stranger, persoon=world.carinda)
+    client.force_login(world.beheerder)
+    response = approve_in_admin(client, koppeling)
+    assert "al gekoppeld aan een ander account" in response.content.decode()
+    koppeling.refresh_from_db()
+    world.carinda.refresh_from_db()
+    assert koppeling.status == KoppelingStatus.AANGEVRAAGD
+    assert world.carinda.user == world.trekker
+
+
+def test_a_rejected_claim_gives_no_rights(client, world):
+    koppeling = Koppeling.objects.create(
+        user=world.stranger, naam="X", organisatie=world.organisatie, is_contactpersoon=True
+    )
+    client.force_login(world.beheerder)
+    approve_in_admin(client, koppeling, action="reject")
+    koppeling.refresh_from_db()
+    assert koppeling.status == KoppelingStatus.AFGEWEZEN
+    assert not world.stranger.groups.exists()
+
+
+def test_other_staff_cannot_see_claims(client, world, make_user):
+    staff = make_user("medewerker@example.nl", is_staff=True)
+    client.force_login(staff)
+    assert client.get("/beheer/accounts/koppeling/").status_code == 403
