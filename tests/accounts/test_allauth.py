@@ -345,6 +345,30 @@ def test_a_request_pushes_the_end_of_an_idle_session_forward(client, settings):
     assert "Mijn werkplaats" in client.get("/").content.decode()
 
 
+def test_requests_within_the_refresh_margin_do_not_write_the_session(client, settings):
+    settings.SESSION_REFRESH_SECONDS = 300
+    verified_user()
+    log_in(client)
+    client.get("/")  # renews once
+    Session.objects.filter(pk=client.session.session_key).update(
+        expire_date=timezone.now() + timedelta(seconds=600)
+    )
+    client.get("/")
+    assert seconds_left(client) <= 600  # not written again within five minutes
+
+
+def test_password_rules_speak_the_sites_dutch(client):
+    response = client.post(
+        "/accounts/signup/",
+        {"email": "nieuw@example.nl", "password1": "kort", "password2": "kort"},
+    )
+    content = response.content.decode()
+    assert "Dit wachtwoord is te kort: het moet minstens 8 tekens hebben." in content
+    assert "Je wachtwoord mag geen veelgebruikt wachtwoord zijn." in content
+    assert "too short" not in content and "Uw wachtwoord" not in content
+    assert not User.objects.filter(email="nieuw@example.nl").exists()
+
+
 def test_after_the_idle_period_the_visitor_is_signed_out(client):
     verified_user()
     log_in(client)
