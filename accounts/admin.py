@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from werkplaats.admin_tools import confirmed_action
 
@@ -40,10 +41,20 @@ class KoppelingAdmin(admin.ModelAdmin):
         ),
         (_("Beoordeling"), {"fields": ["aangevraagd_at", "beoordeeld_at", "beoordeeld_door"]}),
     ]
-    actions = ["approve", "reject"]
+    actions = ["approve", "reject", "revoke"]
 
     def has_add_permission(self, request):
         return False  # users ask on /mijn/koppelen/
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.user_id == request.user.pk and not request.user.is_superuser:
+            return False  # nobody decides about their own claim
+        return super().has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not obj.is_pending:
+            return [field for fieldset in self.fieldsets for field in fieldset[1]["fields"]]
+        return self.readonly_fields
 
     @admin.display(description=_("profiel"), ordering="persoon__naam")
     def profiel(self, obj):
@@ -56,7 +67,7 @@ class KoppelingAdmin(admin.ModelAdmin):
                 raise ValidationError(_("Je kunt je eigen aanvraag niet beoordelen."))
             step(koppeling=koppeling, by=request.user)
             count += 1
-        self.message_user(request, done_message % {"count": count})
+        self.message_user(request, done_message(count) % {"count": count})
 
     @confirmed_action(
         _("Geselecteerde aanvragen goedkeuren"),
@@ -70,7 +81,9 @@ class KoppelingAdmin(admin.ModelAdmin):
             request,
             queryset.filter(status=KoppelingStatus.AANGEVRAAGD),
             services.koppeling_approve,
-            _("%(count)d aanvraag/aanvragen goedgekeurd."),
+            lambda count: ngettext(
+                "%(count)d aanvraag goedgekeurd.", "%(count)d aanvragen goedgekeurd.", count
+            ),
         )
 
     @confirmed_action(
@@ -82,7 +95,26 @@ class KoppelingAdmin(admin.ModelAdmin):
             request,
             queryset.filter(status=KoppelingStatus.AANGEVRAAGD),
             services.koppeling_reject,
-            _("%(count)d aanvraag/aanvragen afgewezen."),
+            lambda count: ngettext(
+                "%(count)d aanvraag afgewezen.", "%(count)d aanvragen afgewezen.", count
+            ),
+        )
+
+    @confirmed_action(
+        _("Goedkeuring van de geselecteerde koppelingen intrekken"),
+        _(
+            "Deze accounts verliezen hun profiel en de rechten die deze koppelingen gaven "
+            "(tribune-updates schrijven, deelnames beheren):"
+        ),
+    )
+    def revoke(self, request, queryset):
+        self._decide(
+            request,
+            queryset.filter(status=KoppelingStatus.GOEDGEKEURD),
+            services.koppeling_revoke,
+            lambda count: ngettext(
+                "%(count)d koppeling ingetrokken.", "%(count)d koppelingen ingetrokken.", count
+            ),
         )
 
 

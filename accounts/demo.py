@@ -12,7 +12,7 @@ from werkplaats.management.commands.setup_roles import apply_roles
 from werkplaats.models import Organisatie, Persoon, User
 
 from .models import Koppeling, KoppelingStatus
-from .services import ONDERZOEKER, PARTNERCONTACT
+from .services import koppeling_approve
 
 DEMO_PASSWORD = "werkplaats-demo"
 
@@ -36,10 +36,9 @@ def _account(email, **fields):
 
 
 def _approved(user, by, **claim):
+    """The account's claim, approved by the beheerder as staff do it (once)."""
     if not Koppeling.objects.filter(user=user, status=KoppelingStatus.GOEDGEKEURD).exists():
-        Koppeling.objects.create(
-            user=user, status=KoppelingStatus.GOEDGEKEURD, beoordeeld_door=by, **claim
-        )
+        koppeling_approve(koppeling=Koppeling.objects.create(user=user, **claim), by=by)
 
 
 def load():
@@ -52,12 +51,7 @@ def load():
     commissie.groups.add(Group.objects.get_or_create(name="Programmacommissie")[0])
 
     trekker = _account(TREKKER)
-    persoon = Persoon.objects.get(slug=TREKKER_PERSOON)
-    if persoon.user_id is None:
-        persoon.user = trekker
-        persoon.save(update_fields=["user"])
-    _approved(trekker, beheerder, persoon=persoon)
-    trekker.groups.add(Group.objects.get_or_create(name=ONDERZOEKER)[0])
+    _approved(trekker, beheerder, persoon=Persoon.objects.get(slug=TREKKER_PERSOON))
 
     partner = _account(PARTNERCONTACT_EMAIL)
     organisatie = Organisatie.objects.get(slug=PARTNER_ORGANISATIE)
@@ -68,5 +62,4 @@ def load():
         organisatie=organisatie,
         is_contactpersoon=True,
     )
-    partner.groups.add(Group.objects.get_or_create(name=PARTNERCONTACT)[0])
     return {"demo-accounts": 4}

@@ -14,6 +14,7 @@ class KoppelingStatus(models.TextChoices):
     AANGEVRAAGD = "aangevraagd", _("Aangevraagd")
     GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd")
     AFGEWEZEN = "afgewezen", _("Afgewezen")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
 
 
 class KoppelingQuerySet(models.QuerySet):
@@ -115,7 +116,11 @@ class Koppeling(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} → {self.persoon or self.naam}"
+        # No email address here: this text ends up in the admin's log.
+        return _("Koppeling %(nummer)s: %(naam)s") % {
+            "nummer": self.pk,
+            "naam": self.persoon or self.naam or self.organisatie,
+        }
 
     @property
     def is_pending(self):

@@ -8,7 +8,7 @@ saving a published update or retrying a task therefore never sends anything twic
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import mail, signing
@@ -266,62 +266,115 @@ def digest_message(
 # --- Sending ---------------------------------------------------------------------------------
 
 
-def send_update_notifications(update_id: int) -> int:
-    """Tell the recipients of a published update about it; returns how many emails went out.
+def _announce(update: TribuneUpdate) -> None:
+    """Decide once who hears about ``update``: one Melding per reader, then the update is
+    stamped as announced. Readers who arrive later are not told about it."""
+    with transaction.atomic():
+        locked = TribuneUpdate.objects.select_for_update().get(pk=update.pk)
+        if locked.aangekondigd_at is not None:
+            return
+        wanted = recipients(update)
+        Melding.objects.bulk_create(
+            [Melding(user=user, update=update, frequentie=freq) for user, freq in wanted.items()],
+            ignore_conflicts=True,
+        )
+        locked.aangekondigd_at = timezone.now()
+        locked.save(update_fields=["aangekondigd_at"])
 
-    Creates one Melding per recipient ("direct" or "wekelijks"), then sends each unsent
-    "direct" one. A missing or not (yet) visible update is left alone. If some sends fail, the
-    others still go out and ``DeliveryError`` is raised afterwards.
+
+def _deliver(update: TribuneUpdate) -> int:
+    """Send the unsent "direct" meldingen of ``update``; returns how many went out.
+
+    Each row is claimed (its ``verstuurd_at`` set) before its email is sent, in one UPDATE that
+    only one process can win, so two workers never send the same email; a failed send gives the
+    claim back, and the next run (``send_pending_notifications``) tries again.
     """
-    update = (
-        TribuneUpdate.objects.published()
-        .select_related("leeratelier", "auteur")
-        .filter(pk=update_id)
-        .first()
-    )
-    if update is None:
-        return 0
-    wanted, redenen = _recipients(update)
-    Melding.objects.bulk_create(
-        [Melding(user=user, update=update, frequentie=freq) for user, freq in wanted.items()],
-        ignore_conflicts=True,
-    )
-    direct = {user.pk: user for user, freq in wanted.items() if freq == Frequentie.DIRECT}
     pending = list(
         Melding.objects.filter(
             update=update,
             frequentie=Frequentie.DIRECT,
             verstuurd_at__isnull=True,
-            user_id__in=direct,
-        ).values_list("pk", "user_id")
+            user__is_active=True,
+        ).select_related("user")
     )
     if not pending:
         return 0
+    redenen = _audience(update.leeratelier_id)
     sent = failed = 0
     with mail.get_connection() as connection:
-        for melding_id, user_id in pending:
+        for melding in pending:
+            claimed = Melding.objects.filter(pk=melding.pk, verstuurd_at__isnull=True).update(
+                verstuurd_at=timezone.now()
+            )
+            if not claimed:
+                continue
             try:
-                with transaction.atomic():
-                    melding = (
-                        Melding.objects.select_for_update()
-                        .filter(pk=melding_id, verstuurd_at__isnull=True)
-                        .first()
-                    )
-                    if melding is None:
-                        continue
-                    message = update_message(
-                        user=direct[user_id], update=update, reden=redenen[user_id]
-                    )
-                    message.connection = connection
-                    message.send()
-                    melding.verstuurd_at = timezone.now()
-                    melding.save(update_fields=["verstuurd_at"])
+                message = update_message(
+                    user=melding.user,
+                    update=update,
+                    reden=redenen.get(melding.user_id, Reden()),
+                )
+                message.connection = connection
+                message.send()
                 sent += 1
             except Exception:
+                Melding.objects.filter(pk=melding.pk).update(verstuurd_at=None)
                 logger.exception(
-                    "E-mail over update %s aan gebruiker %s mislukt", update.pk, user_id
+                    "E-mail over update %s aan gebruiker %s mislukt", update.pk, melding.user_id
                 )
                 failed += 1
+    if failed:
+        raise DeliveryError(sent=sent, failed=failed)
+    return sent
+
+
+def _visible(update_id: int) -> TribuneUpdate | None:
+    return (
+        TribuneUpdate.objects.published()
+        .select_related("leeratelier", "auteur")
+        .filter(pk=update_id)
+        .first()
+    )
+
+
+def send_update_notifications(update_id: int) -> int:
+    """Tell the readers of a published update about it; returns how many emails went out.
+
+    The first run decides who the readers are (one Melding each, "direct" or "wekelijks");
+    every run sends the unsent "direct" ones. A missing or not (yet) visible update is left
+    alone. If some sends fail, the others still go out and ``DeliveryError`` is raised.
+    """
+    update = _visible(update_id)
+    if update is None:
+        return 0
+    _announce(update)
+    return _deliver(update)
+
+
+ANNOUNCE_WINDOW = timedelta(days=7)
+
+
+def send_pending_notifications(*, now: datetime | None = None) -> int:
+    """Catch up: announce updates that became visible without being announced (published
+    with a date that has since passed, or while no worker ran) in the last week, and resend
+    "direct" emails that failed. Returns how many emails went out; safe to run often."""
+    now = now or timezone.now()
+    unannounced = TribuneUpdate.objects.published().filter(
+        aangekondigd_at__isnull=True, gepubliceerd_at__gte=now - ANNOUNCE_WINDOW
+    )
+    update_ids = set(unannounced.values_list("pk", flat=True))
+    update_ids |= set(
+        Melding.objects.filter(frequentie=Frequentie.DIRECT, verstuurd_at__isnull=True)
+        .values_list("update_id", flat=True)
+        .distinct()
+    )
+    sent = failed = 0
+    for update_id in sorted(update_ids):
+        try:
+            sent += send_update_notifications(update_id)
+        except DeliveryError as error:
+            sent += error.sent
+            failed += error.failed
     if failed:
         raise DeliveryError(sent=sent, failed=failed)
     return sent

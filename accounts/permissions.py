@@ -7,7 +7,7 @@ trekkerschap). Without an approved koppeling nothing is allowed.
 
 from django.contrib.auth.models import AnonymousUser
 
-from leerateliers.models import Leeratelier, Trekkerschap, TribuneUpdate
+from leerateliers.models import Leeratelier, LeeratelierStatus, Trekkerschap, TribuneUpdate
 from werkplaats.models import Organisatie, User
 
 from .models import Koppeling
@@ -33,6 +33,16 @@ def organisaties_managed_by(user: User | AnonymousUser):
 
 def can_manage_deelnames(user: User | AnonymousUser, organisatie: Organisatie) -> bool:
     return organisaties_managed_by(user).filter(pk=organisatie.pk).exists()
+
+
+def can_change_deelname(
+    user: User | AnonymousUser, organisatie: Organisatie, leeratelier: Leeratelier, *, joins: bool
+) -> bool:
+    """Put ``organisatie`` in the arena or on the tribune (``joins``) or end its deelname: its
+    contactpersoon may, except join a leeratelier that has ended."""
+    if joins and leeratelier.status == LeeratelierStatus.AFGEROND:
+        return False
+    return can_manage_deelnames(user, organisatie)
 
 
 def leerateliers_led_by(user: User | AnonymousUser):

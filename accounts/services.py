@@ -1,6 +1,10 @@
 """Changes to accounts that touch several rows: approving koppelingen, following, deleting."""
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, Q
@@ -16,17 +20,34 @@ ONDERZOEKER = "Onderzoeker"
 PARTNERCONTACT = "Partnercontact"
 
 
-def _lock_pending(koppeling: Koppeling) -> Koppeling:
+def _lock(koppeling: Koppeling, status: KoppelingStatus, message: str) -> Koppeling:
     locked = Koppeling.objects.select_for_update().get(pk=koppeling.pk)
-    if not locked.is_pending:
-        raise ValidationError(_("Deze aanvraag is al beoordeeld."))
+    if locked.status != status:
+        raise ValidationError(message)
     return locked
+
+
+def _lock_pending(koppeling: Koppeling) -> Koppeling:
+    return _lock(koppeling, KoppelingStatus.AANGEVRAAGD, _("Deze aanvraag is al beoordeeld."))
+
+
+def _decided(koppeling: Koppeling, status: KoppelingStatus, by: User) -> Koppeling:
+    koppeling.status = status
+    koppeling.beoordeeld_at = timezone.now()
+    koppeling.beoordeeld_door = by
+    koppeling.save()
+    return koppeling
+
+
+def _group(name: str) -> Group:
+    return Group.objects.get_or_create(name=name)[0]
 
 
 @transaction.atomic
 def koppeling_approve(*, koppeling: Koppeling, by: User) -> Koppeling:
     """Approve a claim: link the account to the claimed persoon and give it its roles,
-    Partnercontact for a contactpersoon and Onderzoeker for someone who leads a leeratelier.
+    Partnercontact for a contactpersoon and Onderzoeker for a persoon (which leerateliers that
+    reaches follows from their trekkerschappen, now and later; see permissions.py).
 
     A claim without an existing persoon creates no public profile (staff can add one in the
     admin); the contactpersoon's rights do not need one.
@@ -44,25 +65,34 @@ def koppeling_approve(*, koppeling: Koppeling, by: User) -> Koppeling:
             )
         persoon.user = user
         persoon.save(update_fields=["user"])
-        if persoon.trekkerschappen.leidend().exists():
-            user.groups.add(Group.objects.get_or_create(name=ONDERZOEKER)[0])
+        user.groups.add(_group(ONDERZOEKER))
     if koppeling.is_contactpersoon:
-        user.groups.add(Group.objects.get_or_create(name=PARTNERCONTACT)[0])
-
-    koppeling.status = KoppelingStatus.GOEDGEKEURD
-    koppeling.beoordeeld_at = timezone.now()
-    koppeling.beoordeeld_door = by
-    koppeling.save()
-    return koppeling
+        user.groups.add(_group(PARTNERCONTACT))
+    return _decided(koppeling, KoppelingStatus.GOEDGEKEURD, by)
 
 
 @transaction.atomic
 def koppeling_reject(*, koppeling: Koppeling, by: User) -> Koppeling:
-    koppeling = _lock_pending(koppeling)
-    koppeling.status = KoppelingStatus.AFGEWEZEN
-    koppeling.beoordeeld_at = timezone.now()
-    koppeling.beoordeeld_door = by
-    koppeling.save()
+    return _decided(_lock_pending(koppeling), KoppelingStatus.AFGEWEZEN, by)
+
+
+@transaction.atomic
+def koppeling_revoke(*, koppeling: Koppeling, by: User) -> Koppeling:
+    """Withdraw an approval: the account loses the persoon and the roles this claim gave,
+    unless another approved claim still gives them."""
+    koppeling = _lock(
+        koppeling,
+        KoppelingStatus.GOEDGEKEURD,
+        _("Alleen een goedgekeurde koppeling kan worden ingetrokken."),
+    )
+    user = koppeling.user
+    if koppeling.persoon_id:
+        Persoon.objects.filter(pk=koppeling.persoon_id, user=user).update(user=None)
+    _decided(koppeling, KoppelingStatus.INGETROKKEN, by)
+    if not Koppeling.objects.approved().filter(user=user, is_contactpersoon=True).exists():
+        user.groups.remove(_group(PARTNERCONTACT))
+    if not Persoon.objects.filter(user=user).exists():
+        user.groups.remove(_group(ONDERZOEKER))
     return koppeling
 
 
@@ -96,6 +126,13 @@ def abonnement_set(
         defaults["volgt"] = volgt
     if frequentie is not None:
         defaults["frequentie"] = frequentie
+    elif (
+        volgt
+        and Abonnement.objects.filter(
+            user=user, leeratelier=leeratelier, frequentie=Frequentie.NOOIT
+        ).exists()
+    ):
+        defaults["frequentie"] = Frequentie.DIRECT  # following again means hearing again
     abonnement, _created = Abonnement.objects.update_or_create(
         user=user,
         leeratelier=leeratelier,
@@ -105,6 +142,24 @@ def abonnement_set(
     return abonnement
 
 
+def _forget_in_admin_log(model, pk) -> None:
+    """The admin's log names the objects it changed; a deleted person's name goes."""
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=str(pk)
+    ).update(object_repr=_("(verwijderd)"))
+
+
+def _delete_sessions(user: User) -> None:
+    """End the user's sessions on every device (the current one is ended by logging out)."""
+    user_id = str(user.pk)
+    stale = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get(SESSION_KEY) == user_id
+    ]
+    Session.objects.filter(pk__in=stale).delete()
+
+
 @transaction.atomic
 def account_delete(*, user: User) -> None:
     """Delete the account and the personal data that hangs on it.
@@ -112,12 +167,18 @@ def account_delete(*, user: User) -> None:
     The persoon profile goes too, with its roles in leerateliers; published tribune updates
     stay, without author. A profile that is the author of a publicatie or a member of the
     programmacommissie is a public record: it stays with only its name, unlinked and emptied.
+    The admin's log keeps that something changed, not whom it was about.
     """
+    for pk in Koppeling.objects.filter(user=user).values_list("pk", flat=True):
+        _forget_in_admin_log(Koppeling, pk)
+    _forget_in_admin_log(User, user.pk)
     persoon = Persoon.objects.select_for_update().filter(user=user).first()
     if persoon is not None:
+        persoon_pk = persoon.pk
         try:
             with transaction.atomic():
                 persoon.delete()
+            _forget_in_admin_log(Persoon, persoon_pk)
         except ProtectedError:
             persoon.user = None
             persoon.email = ""
@@ -125,4 +186,5 @@ def account_delete(*, user: User) -> None:
             persoon.bio = ""
             persoon.save()
             persoon.trekkerschappen.all().delete()
+    _delete_sessions(user)
     user.delete()

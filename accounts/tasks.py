@@ -17,3 +17,11 @@ def send_digests() -> int:
     from . import notifications
 
     return notifications.send_weekly_digests()
+
+
+@task()
+def send_pending() -> int:
+    """Announce updates that were missed and resend failed emails (see notifications)."""
+    from . import notifications
+
+    return notifications.send_pending_notifications()

@@ -8,16 +8,18 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from leerateliers import services as leeratelier_services
-from leerateliers.models import Deelname, Leeratelier, Rol, TribuneUpdate
+from leerateliers.models import Deelname, Leeratelier, LeeratelierStatus, Rol, TribuneUpdate
 from werkplaats.forms import posted
 from werkplaats.models import Organisatie, Persoon
 
@@ -30,9 +32,18 @@ class DeelnameActie:
     """The three things a contactpersoon can do with a deelname, and how to say them."""
 
     LABELS = {
-        "arena": (_("Naar de arena"), _("%(organisatie)s gaat in de arena van %(atelier)s.")),
-        "tribune": (_("Naar de tribune"), _("%(organisatie)s gaat op de tribune van %(atelier)s.")),
-        "stoppen": (_("Stoppen"), _("%(organisatie)s stopt met %(atelier)s.")),
+        "arena": (
+            gettext_lazy("Naar de arena"),
+            gettext_lazy("%(organisatie)s gaat in de arena van %(atelier)s."),
+        ),
+        "tribune": (
+            gettext_lazy("Naar de tribune"),
+            gettext_lazy("%(organisatie)s gaat op de tribune van %(atelier)s."),
+        ),
+        "stoppen": (
+            gettext_lazy("Stoppen"),
+            gettext_lazy("%(organisatie)s stopt met %(atelier)s."),
+        ),
     }
 
     def __init__(self, name):
@@ -40,6 +51,7 @@ class DeelnameActie:
             raise Http404(_("Onbekende actie."))
         self.name = name
         self.label, self.sentence = self.LABELS[name]
+        self.joins = name != "stoppen"
 
     def describe(self, organisatie, leeratelier):
         return self.sentence % {"organisatie": organisatie.naam, "atelier": leeratelier.titel}
@@ -71,7 +83,9 @@ def dashboard(request):
             to_attr="huidige_deelnames",
         )
     )
-    open_leerateliers = list(Leeratelier.objects.exclude(status="afgerond").order_by("titel"))
+    open_leerateliers = list(
+        Leeratelier.objects.exclude(status=LeeratelierStatus.AFGEROND).order_by("titel")
+    )
     deelname_rows = []
     for organisatie in organisaties:
         rollen = {d.leeratelier_id: d for d in organisatie.huidige_deelnames}
@@ -98,7 +112,11 @@ def koppeling_request(request):
         return render(request, "accounts/koppeling.html", {"pending": pending})
     form = KoppelingForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            with transaction.atomic():
+                form.save()
+        except IntegrityError:  # a second click while the first was being saved
+            return redirect("accounts:koppeling")
         messages.success(
             request,
             _("Je aanvraag is verstuurd. Na goedkeuring kun je meer op de website doen."),
@@ -114,6 +132,10 @@ def deelname_change(request, organisatie, leeratelier, actie):
     leeratelier = get_object_or_404(Leeratelier, slug=leeratelier)
     if not permissions.can_manage_deelnames(request.user, organisatie):
         raise PermissionDenied(_("Je beheert de deelnames van deze organisatie niet."))
+    if not permissions.can_change_deelname(
+        request.user, organisatie, leeratelier, joins=actie.joins
+    ):
+        raise PermissionDenied(_("Dit leeratelier is afgerond; meedoen kan niet meer."))
     current = (
         Deelname.objects.current().filter(organisatie=organisatie, leeratelier=leeratelier).first()
     )

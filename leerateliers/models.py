@@ -21,7 +21,7 @@ from werkplaats.models import (
     ends_after_start,
 )
 from werkplaats.text import validate_no_control_characters
-from werkplaats.uploads import SafeFileField, SafeImageField
+from werkplaats.uploads import SafeFileField, SafeImageField, UnguessablePath
 
 
 class LeeratelierStatus(models.TextChoices):
@@ -489,7 +489,7 @@ class TribuneUpdate(models.Model):
     )
     bijlage = SafeFileField(
         _("bijlage"),
-        upload_to="leerateliers/updates/",
+        upload_to=UnguessablePath("leerateliers/updates"),
         blank=True,
         help_text=_(
             "PDF, Word, OpenDocument, PowerPoint, Excel, EPUB, MP3, MP4 of M4A; hoogstens 25 MB."
@@ -499,6 +499,13 @@ class TribuneUpdate(models.Model):
         _("status"), max_length=20, choices=UpdateStatus.choices, default=UpdateStatus.CONCEPT
     )
     gepubliceerd_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    aangekondigd_at = models.DateTimeField(
+        _("lezers ingelicht op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Wanneer is bepaald wie een e-mail over deze update krijgt."),
+    )
 
     objects = TribuneUpdateQuerySet.as_manager()
 

@@ -86,14 +86,21 @@ def deelname_end(
 def update_save(*, update: TribuneUpdate, publish: bool = False) -> TribuneUpdate:
     """Save a tribune update, publishing it when asked. Its readers are told once, when it
     becomes published (see accounts.notifications); later edits send nothing."""
-    was_published = (
-        update.pk is not None
-        and TribuneUpdate.objects.filter(pk=update.pk, status=UpdateStatus.GEPUBLICEERD).exists()
+    stored = TribuneUpdate.objects.filter(pk=update.pk).values(
+        "status", "aangekondigd_at", "bijlage"
     )
+    stored = stored.first() if update.pk is not None else None
+    was_published = stored is not None and stored["status"] == UpdateStatus.GEPUBLICEERD
+    if stored is not None:  # set by the notifications, never by an editor's copy
+        update.aangekondigd_at = stored["aangekondigd_at"]
     if publish:
         update.status = UpdateStatus.GEPUBLICEERD
     update.full_clean()
     update.save()
+    if stored and stored["bijlage"] and stored["bijlage"] != update.bijlage.name:
+        # A replaced or removed attachment leaves no file behind.
+        storage = update.bijlage.storage
+        transaction.on_commit(partial(storage.delete, stored["bijlage"]))
     if update.is_published and not was_published:
         update_notify_readers(update=update)
     return update

@@ -90,7 +90,12 @@ def update_edit(request, leeratelier_slug, pk=None):
     else:
         update = get_object_or_404(TribuneUpdate.objects.select_related("leeratelier"), pk=pk)
         leeratelier = update.leeratelier
-    if not permissions.can_write_updates(request.user, leeratelier):
+    allowed = (
+        permissions.can_edit_update(request.user, update)
+        if update.pk
+        else permissions.can_write_updates(request.user, leeratelier)
+    )
+    if not allowed:
         raise PermissionDenied(_("Alleen de trekkers van dit leeratelier schrijven hier updates."))
     if leeratelier.slug != leeratelier_slug:
         raise Http404(_("Deze update hoort bij een ander leeratelier."))

@@ -113,6 +113,12 @@ class PersoonAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["naam"]}
     autocomplete_fields = ["organisatie", "user"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # Linking an account to a profile gives rights: only through an approved koppeling,
+        # or by the beheerder.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if request.user.is_superuser else [*readonly, "user"]
+
     @admin.display(description=_("account"), boolean=True)
     def heeft_account(self, obj):
         return obj.user_id is not None

@@ -6,6 +6,7 @@ do: whatever goes wrong while reading the untrusted bytes of an upload means it 
 
 import io
 import math
+import secrets
 import warnings
 import zipfile
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
 from PIL import (
     GifImagePlugin,
@@ -379,6 +381,21 @@ def _detect_uploading(instance, attname, detect):
         return detect(field_file.file)
     except (OSError, ValueError):
         return None
+
+
+@deconstructible
+class UnguessablePath:
+    """An ``upload_to`` that puts every file in a folder with a random name, so nobody finds a
+    file that is not public yet (of a concept, say) by guessing its address."""
+
+    def __init__(self, folder):
+        self.folder = folder.strip("/")
+
+    def __call__(self, instance, filename):
+        return f"{self.folder}/{secrets.token_urlsafe(12)}/{filename}"
+
+    def __eq__(self, other):
+        return isinstance(other, UnguessablePath) and other.folder == self.folder
 
 
 def content_name(filename, extension):

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from accounts.demo import DEMO_PASSWORD, PARTNERCONTACT_EMAIL, TREKKER
 from leerateliers.models import Deelname, Rol
 from tests.gates.helpers import load_demo_with_accounts
+from tests.gates.quality import axe_violations
 from werkplaats.models import User
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,7 +29,7 @@ def sign_in(page, live_server, email, next_path="/mijn/"):
     page.goto(f"{live_server.url}/accounts/login/?next={next_path}")
     page.get_by_label("E-mailadres").fill(email)
     page.get_by_label("Wachtwoord", exact=True).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     expect(page).to_have_url(f"{live_server.url}{next_path}")
 
 
@@ -74,13 +75,25 @@ def test_a_trekker_publishes_an_update_that_reaches_the_page_the_feed_and_follow
 
     sign_in(page, demo, TREKKER)
     page.get_by_role("link", name="Nieuwe tribune-update schrijven").first.click()
+    # A file that only says it is a PDF: refused, with the text kept and the error explained.
     page.get_by_label("Titel", exact=True).fill("Verhalenkamer in Lingewaard: de eerste lessen")
+    page.get_by_label("Tekst", exact=True).fill("Eerste versie.")
+    page.get_by_label("Bijlage").set_input_files(
+        files=[{"name": "verslag.pdf", "mimeType": "application/pdf", "buffer": b"MZ nep"}]
+    )
+    page.get_by_role("button", name="Opslaan als concept").click()
+    expect(page.get_by_role("alert")).to_contain_text("Bijlage")
+    expect(page.get_by_label("Tekst", exact=True)).to_have_value("Eerste versie.")
+    assert axe_violations(page) == []
+    shot(page, "update-fout")
+
     page.get_by_label("Tekst", exact=True).fill(
         "We leerden **drie** dingen over armoede die je niet ziet."
     )
     page.get_by_role("button", name="Voorbeeld bekijken").click()
     preview = page.get_by_role("region", name="Voorbeeld")
     expect(preview.locator("strong")).to_have_text("drie")
+    assert axe_violations(page) == []
     shot(page, "update-voorbeeld")
 
     page.get_by_role("button", name="Publiceren", exact=True).click()

@@ -115,3 +115,24 @@ def test_the_dashboard_query_count_does_not_grow_with_the_network(
     with django_assert_num_queries(count):
         response = client.get("/mijn/")
     assert "Extra atelier 7" in response.content.decode()
+
+
+def test_following_again_after_unsubscribing_brings_the_emails_back(client, world):
+    client.force_login(world.stranger)
+    client.post(f"/mijn/volgen/{world.a.slug}/", {"volgen": "on"})
+    client.post("/mijn/meldingen/", {f"leeratelier-{world.a.pk}": "nooit"})
+    client.post(f"/mijn/volgen/{world.a.slug}/", {"next": "/mijn/"})  # unfollow
+    client.post(f"/mijn/volgen/{world.a.slug}/", {"volgen": "on"})
+    abonnement = Abonnement.objects.get(user=world.stranger, leeratelier=world.a)
+    assert (abonnement.volgt, abonnement.frequentie) == (True, Frequentie.DIRECT)
+
+
+def test_a_form_without_its_csrf_token_gets_a_dutch_page_and_changes_nothing(world):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(world.stranger)
+    response = browser.post(f"/mijn/volgen/{world.a.slug}/", {"volgen": "on"})
+    assert response.status_code == 403
+    assert "Dit formulier is verlopen" in response.content.decode()
+    assert not Abonnement.objects.filter(user=world.stranger).exists()

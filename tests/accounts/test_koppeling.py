@@ -126,3 +126,69 @@ def test_other_staff_cannot_see_claims(client, world, make_user):
     staff = make_user("medewerker@example.nl", is_staff=True)
     client.force_login(staff)
     assert client.get("/beheer/accounts/koppeling/").status_code == 403
+
+
+def test_the_programmacommissie_cannot_link_accounts_to_profiles_by_hand(client, world, make_user):
+    member = make_user("pc@example.nl", is_staff=True)
+    member.groups.add(Group.objects.get(name="Programmacommissie"))
+    client.force_login(member)
+    url = f"/beheer/werkplaats/persoon/{world.joos.pk}/change/"
+    form = client.get(url).content.decode()
+    assert 'name="user"' not in form  # shown, not editable
+    client.post(url, {"naam": "Joos Meesters", "slug": world.joos.slug, "user": member.pk})
+    world.joos.refresh_from_db()
+    assert world.joos.user == world.trekker_b
+
+
+def test_a_decided_claim_cannot_be_edited_and_nobody_edits_their_own(client, world, make_user):
+    member = make_user("pc@example.nl", is_staff=True)
+    member.groups.add(Group.objects.get(name="Programmacommissie"))
+    client.force_login(member)
+    decided = world.partner.koppelingen.get()
+    client.post(
+        f"/beheer/accounts/koppeling/{decided.pk}/change/",
+        {"organisatie": world.andere.pk, "is_contactpersoon": "on", "naam": "X"},
+    )
+    decided.refresh_from_db()
+    assert decided.organisatie == world.organisatie
+
+    own = Koppeling.objects.create(user=member, naam="Lid", organisatie=world.andere)
+    client.post(
+        f"/beheer/accounts/koppeling/{own.pk}/change/",
+        {"organisatie": world.organisatie.pk, "is_contactpersoon": "on", "naam": "Lid"},
+    )
+    own.refresh_from_db()
+    assert (own.organisatie, own.is_contactpersoon) == (world.andere, False)
+
+
+def test_revoking_an_approval_takes_the_rights_away(client, world):
+    from accounts import permissions
+
+    client.force_login(world.beheerder)
+    for koppeling in (world.partner.koppelingen.get(), world.trekker.koppelingen.get()):
+        approve_in_admin(client, koppeling, action="revoke")
+        koppeling.refresh_from_db()
+        assert koppeling.status == KoppelingStatus.INGETROKKEN
+    partner = type(world.partner).objects.get(pk=world.partner.pk)
+    trekker = type(world.trekker).objects.get(pk=world.trekker.pk)
+    assert not permissions.can_manage_deelnames(partner, world.organisatie)
+    assert not permissions.can_write_updates(trekker, world.a)
+    world.carinda.refresh_from_db()
+    assert world.carinda.user is None
+    assert not partner.groups.exists() and not trekker.groups.exists()
+
+
+def test_a_trekkerschap_added_after_approval_counts(world, make_persoon, make_user):
+    from accounts import permissions
+    from accounts.services import koppeling_approve
+    from leerateliers.models import TrekkerRol, Trekkerschap
+
+    persoon = make_persoon("Meike Heessels")
+    user = make_user("meike@example.nl")
+    koppeling_approve(
+        koppeling=Koppeling.objects.create(user=user, persoon=persoon), by=world.beheerder
+    )
+    user = type(user).objects.get(pk=user.pk)
+    assert not permissions.can_write_updates(user, world.b)
+    Trekkerschap.objects.create(persoon=persoon, leeratelier=world.b, rol=TrekkerRol.CO_TREKKER)
+    assert permissions.can_write_updates(user, world.b)

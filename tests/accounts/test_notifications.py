@@ -11,20 +11,11 @@ from django.utils import timezone
 from accounts import notifications, services
 from accounts.models import Abonnement, Frequentie, Koppeling, KoppelingStatus, Melding
 from accounts.tasks import notify_update, send_digests
-from leerateliers.models import Deelname, Rol, UpdateStatus
+from leerateliers.models import Deelname, Rol, TribuneUpdate, UpdateStatus
 from leerateliers.services import update_save
 from tests.helpers import run_command
-from werkplaats.models import User
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def make_user():
-    def make(email, **fields):
-        return User.objects.create_user(email=email, password="een-lang-wachtwoord", **fields)
-
-    return make
 
 
 @pytest.fixture
@@ -228,8 +219,60 @@ def test_concept_future_or_missing_updates_send_nothing(
     assert notifications.send_update_notifications(update.pk) == 0
     assert notifications.send_update_notifications(later.pk) == 0
     assert notifications.send_update_notifications(update.pk + 1000) == 0
+    assert run_command("send_notifications").startswith("0 e-mails")
     assert mail.outbox == []
     assert not Melding.objects.exists()
+
+
+def test_an_update_dated_in_the_future_is_announced_once_its_date_has_passed(
+    make_user, atelier, concept, publish
+):
+    follow(make_user("volger@example.org"), atelier)
+    later = publish(concept(gepubliceerd_at=timezone.now() + datetime.timedelta(hours=2)))
+    assert mail.outbox == []
+
+    two_hours_on = timezone.now() + datetime.timedelta(hours=2, minutes=1)
+    TribuneUpdate.objects.filter(pk=later.pk).update(gepubliceerd_at=timezone.now())  # now due
+    assert notifications.send_pending_notifications(now=two_hours_on) == 1
+    assert run_command("send_notifications").startswith("0 e-mails")  # once
+    assert addressees() == ["volger@example.org"]
+
+
+def test_updates_published_long_ago_are_never_announced_late(make_user, atelier, make_update):
+    follow(make_user("volger@example.org"), atelier)
+    make_update(atelier, gepubliceerd_at=timezone.now() - datetime.timedelta(days=30))
+    assert notifications.send_pending_notifications() == 0
+    assert mail.outbox == []
+
+
+def test_who_hears_is_decided_at_publication_later_followers_do_not_get_old_news(
+    make_user, atelier, concept, publish
+):
+    follow(make_user("eerste@example.org"), atelier)
+    update = publish(concept())
+    follow(make_user("later@example.org"), atelier)
+    update.titel = "Een betere titel"
+    publish(update)
+    notifications.send_pending_notifications()
+    assert addressees() == ["eerste@example.org"]
+
+
+def test_a_failed_email_is_sent_by_the_next_catch_up_run(
+    make_user, atelier, concept, publish, monkeypatch
+):
+    follow(make_user("a@example.org"), atelier)
+    original = notifications.update_message
+
+    def failing(**kwargs):
+        raise ConnectionError("mailserver weg")
+
+    monkeypatch.setattr(notifications, "update_message", failing)
+    publish(concept())
+    assert mail.outbox == []
+    monkeypatch.setattr(notifications, "update_message", original)
+    assert "1 e-mail over tribune-updates verstuurd." in run_command("send_notifications")
+    assert run_command("send_notifications").startswith("0 e-mails")
+    assert addressees() == ["a@example.org"]
 
 
 def test_email_has_text_and_html_with_links_and_unsubscribe_headers(

@@ -1,6 +1,9 @@
 """Every object-level rule of accounts/permissions.py, and the pages that apply them: a rule
 refused is a 403 (or the login page for anonymous visitors) and changes nothing."""
 
+import datetime
+from pathlib import Path, PurePosixPath
+
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 
@@ -236,7 +239,7 @@ def test_ids_posted_in_the_form_do_not_move_an_update(client, world, make_update
     )
     own.refresh_from_db()
     assert (own.leeratelier, own.status) == (world.a, UpdateStatus.CONCEPT)
-    assert own.auteur != world.joos
+    assert own.auteur is None  # as it was made: the form never sets the author
 
 
 @pytest.mark.parametrize("who", ["partner", "stranger"])
@@ -245,7 +248,7 @@ def test_accounts_that_lead_nothing_get_403(client, world, who):
     assert client.get(f"/leerateliers/{world.a.slug}/updates/nieuw/").status_code == 403
 
 
-def test_an_attachment_follows_the_upload_rules(client, world):
+def test_an_attachment_follows_the_upload_rules(client, world, django_capture_on_commit_callbacks):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(world.trekker)
@@ -258,4 +261,32 @@ def test_an_attachment_follows_the_upload_rules(client, world):
 
     pdf = SimpleUploadedFile("verslag.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
     client.post(url, {**update_form(actie="opslaan"), "bijlage": pdf})
-    assert TribuneUpdate.objects.get().bijlage.name.endswith(".pdf")
+    update = TribuneUpdate.objects.get()
+    stored_as = PurePosixPath(update.bijlage.name)
+    assert stored_as.parent.parent == PurePosixPath("leerateliers/updates")
+    assert len(stored_as.parent.name) >= 16 and stored_as.name == "verslag.pdf"  # random folder
+    stored = update.bijlage.path
+    assert Path(stored).exists()
+
+    edit = f"/leerateliers/{world.a.slug}/updates/{update.pk}/bewerken/"
+    form = client.get(edit).content.decode()
+    assert "Bijlage verwijderen" in form
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit, {**update_form(actie="opslaan"), "bijlage-clear": "on"})
+    update.refresh_from_db()
+    assert not update.bijlage and not Path(stored).exists()  # no file left behind
+
+
+def test_nobody_joins_a_leeratelier_that_has_ended(client, world):
+    from leerateliers.models import LeeratelierStatus
+
+    world.a.status = LeeratelierStatus.AFGEROND
+    world.a.end_on = datetime.date(2024, 6, 30)
+    world.a.save()
+    client.force_login(world.partner)
+    response = client.post(deelname_url(world.organisatie, world.a, "arena"))
+    assert response.status_code == 403
+    assert "afgerond" in response.content.decode()
+    assert current_rol(world.organisatie, world.a) == Rol.TRIBUNE
+    client.post(deelname_url(world.organisatie, world.a, "stoppen"))  # leaving still works
+    assert current_rol(world.organisatie, world.a) is None

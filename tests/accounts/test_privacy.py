@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
+from django.test import Client
 
 from accounts.models import Abonnement, Koppeling, Melding
 from leerateliers.models import TribuneUpdate
@@ -93,6 +94,15 @@ def test_deleting_the_account_leaves_no_personal_data(
         update_save(update=other, publish=True)  # a Melding for the trekker
     assert Melding.objects.filter(user=world.trekker).exists()
 
+    # Staff once edited the account, its claim and the profile in the admin ...
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    for obj in (world.trekker, world.trekker.koppelingen.get(), world.carinda):
+        LogEntry.objects.log_actions(world.beheerder.pk, [obj], CHANGE, change_message="[]")
+    # ... and the trekker is also signed in on another device.
+    other_device = Client()
+    other_device.force_login(world.trekker)
+
     log_in_and_confirm_password(client, world.trekker)
     response = client.post("/mijn/verwijderen/", {"bevestig": "on"}, follow=True)
     assert "Je account en je persoonsgegevens zijn verwijderd." in response.content.decode()
@@ -105,6 +115,9 @@ def test_deleting_the_account_leaves_no_personal_data(
     everything = dump()
     for personal in ("carinda@example.nl", "Carinda", "carinda.jansen@han.nl", "Utrecht en Twente"):
         assert personal not in everything
+
+    assert LogEntry.objects.count() == 3  # the log stays, without the names
+    assert other_device.get("/mijn/")["Location"].startswith("/accounts/login/")
 
     update.refresh_from_db()
     assert update.auteur is None  # the update stays, anonymised

@@ -54,10 +54,10 @@ class CrawledPage:
     html: str = field(repr=False, default="")
 
 
-def crawl(client, start="/", limit=1000, within=None):
-    """Breadth-first over every internal link (those ``within`` accepts, if given), counting
-    SQL queries per page."""
-    seen, queue, pages = {start}, [start], []
+def crawl(client, start="/", limit=1000, within=None, also=()):
+    """Breadth-first over every internal link (those ``within`` accepts, if given) from
+    ``start`` and the paths in ``also``, counting SQL queries per page."""
+    seen, queue, pages = {start, *also}, [start, *also], []
     while queue and len(pages) < limit:
         path = queue.pop(0)
         with CaptureQueriesContext(connection) as queries:

@@ -1,11 +1,15 @@
 """The pages behind a login pass the same gates, for each role of the demo accounts."""
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
 from accounts.demo import BEHEERDER, COMMISSIE, DEMO_PASSWORD, PARTNERCONTACT_EMAIL, TREKKER
+from accounts.notifications import unsubscribe_url
+from leerateliers.models import Leeratelier
 from tests.helpers import sign_in
+from werkplaats.models import User
 
 from .helpers import load_demo_with_accounts
 from .quality import browser_failures, crawl, vnu_errors
@@ -22,7 +26,15 @@ SIGNED_IN = re.compile(r"^/(mijn/|accounts/(?!logout)|leerateliers/[^/?]+/(updat
 def test_every_signed_in_page_passes_the_quality_gates(client, live_server, page, email, settings):
     load_demo_with_accounts(settings)
     sign_in(client, email, DEMO_PASSWORD)
-    pages = crawl(client, start="/mijn/", within=lambda path: bool(SIGNED_IN.match(path)))
+    # Pages reached from an email rather than a link: the unsubscribe page.
+    user = User.objects.get(email=email)
+    unsubscribe = urlsplit(unsubscribe_url(user, Leeratelier.objects.first())).path
+    pages = crawl(
+        client,
+        start="/mijn/",
+        within=lambda path: bool(SIGNED_IN.match(path)),
+        also=[unsubscribe],
+    )
     html_pages = [crawled for crawled in pages if crawled.html]
     print(f"\n{email}: {len(pages)} pages, {len(html_pages)} HTML")
 
