@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=true
 
-.PHONY: install run test lint format serve migrate demo clean bench-search
+.PHONY: install run test lint format serve migrate demo clean bench-search bench-netwerk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,3 +71,15 @@ bench-search: install
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python manage.py bench_search
+
+## Network picture benchmark (about 500 nodes and 2,000 edges, synthetic) with production
+## settings: server time of /netwerk.json and time until /netwerk/ is drawn in headless Chromium.
+BENCH_NETWERK_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-netwerk.sqlite3
+bench-netwerk: install
+	@mkdir -p var
+	@export DATABASE_URL=$(BENCH_NETWERK_DATABASE_URL) DJANGO_DEBUG=false DJANGO_ALLOW_PLAIN_HTTP=true \
+		DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_STATIC_ROOT=var/bench-static \
+		DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py bench_netwerk

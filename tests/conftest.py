@@ -38,7 +38,7 @@ def make_gemeente():
     def make(naam=None, **fields):
         number = next(_numbers)
         fields.setdefault("subregio", Subregio.RIJK_VAN_NIJMEGEN)
-        fields.setdefault("cbs_code", f"GM{number:04d}")
+        fields.setdefault("cbs_code", f"GM{5000 + number:04d}")  # clear of real codes
         return Gemeente.objects.create(naam=naam or f"Gemeente {number}", **fields)
 
     return make

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "kennisagenda",
     "publicaties",
     "accounts",
+    "netwerk",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -7,7 +7,9 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from leerateliers.matrix import praktijken_per_gemeente, voorwaarde_matrix
 from leerateliers.models import Leeratelier, TribuneUpdate
+from netwerk.graph import gemeente_graph
 from publicaties.models import Auteurschap, Publicatie
 
 from .filters import OrganisatieFilter
@@ -34,6 +36,17 @@ class HomeView(TemplateView):
 class VoorwaardeListView(ListView):
     queryset = Voorwaarde.objects.for_list()
     template_name = "werkplaats/voorwaarde_list.html"
+
+    def get_context_data(self, **kwargs):
+        voorwaarden, rows, totals = voorwaarde_matrix(list(self.object_list))
+        _voorwaarden, gemeenten = praktijken_per_gemeente(voorwaarden)
+        return super().get_context_data(
+            matrix_voorwaarden=voorwaarden,
+            matrix_rows=rows,
+            matrix_totals=totals,
+            gemeente_rows=gemeenten,
+            **kwargs,
+        )
 
 
 class VoorwaardeDetailView(DetailView):
@@ -67,6 +80,9 @@ class GemeenteListView(ListView):
 class GemeenteDetailView(DetailView):
     queryset = Gemeente.objects.for_detail()
     template_name = "werkplaats/gemeente_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(netwerk=gemeente_graph(self.object), **kwargs)
 
 
 class OrganisatieListView(FilterView):

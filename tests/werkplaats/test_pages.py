@@ -96,12 +96,12 @@ def test_voorwaarde_page_lists_its_themas(client, network):
 
 PAGES = [
     ("/", 7),
-    ("/sociale-kwaliteit/", 2),
+    ("/sociale-kwaliteit/", 7),  # with the matrix of leerateliers and praktijken
     ("/sociale-kwaliteit/sociale-cohesie/", 4),
     ("/themas/", 2),
     ("/themas/eenzaamheid/", 3),
     ("/gemeenten/", 1),
-    ("/gemeenten/nijmegen/", 4),
+    ("/gemeenten/nijmegen/", 5),  # and the query for its own network (none here)
     ("/partners/", 3),
     ("/partners/?gemeente=nijmegen&soort=gemeente", 4),
     ("/partners/hogeschool-van-arnhem-en-nijmegen/", 5),

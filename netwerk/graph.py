@@ -1,0 +1,376 @@
+"""The network as a graph: leerateliers, thema's, gemeenten, trekkers and partner organisations,
+and how they hang together. Built live from the database, laid out the same way every time."""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, TextChoices
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from leerateliers.models import Deelname, Leeratelier, LerendePraktijk, Trekkerschap
+from werkplaats.models import Gemeente, Thema, Voorwaarde
+
+
+class Kind(TextChoices):
+    """The kinds of node, in the order of their rings around the leerateliers."""
+
+    LEERATELIER = "leeratelier", _("Leeratelier")
+    THEMA = "thema", _("Thema")
+    GEMEENTE = "gemeente", _("Gemeente")
+    TREKKER = "trekker", _("Trekker")
+    ORGANISATIE = "organisatie", _("Partnerorganisatie")
+
+
+class Link(TextChoices):
+    """The kinds of edge; each is drawn with its own line pattern, not only its own colour."""
+
+    LOOPT_IN = "loopt-in", _("loopt in (via praktijken)")
+    TREKT = "trekt", _("is trekker van")
+    ARENA = "arena", _("in de arena van")
+    TRIBUNE = "tribune", _("op de tribune van")
+    GAAT_OVER = "gaat-over", _("gaat over")
+
+
+@dataclass
+class Node:
+    id: str
+    kind: Kind
+    label: str
+    url: str
+    voorwaarden: set[str] = field(default_factory=set)
+    themas: set[str] = field(default_factory=set)
+    x: float = 0.0
+    y: float = 0.0
+    hidden: bool = False
+
+    @property
+    def label_anchor(self):
+        """Labels point away from the centre, so they do not cross the picture."""
+        return "start" if self.x >= -1 else "end"
+
+    # Coordinates as text: templates would write a Dutch decimal comma.
+    @property
+    def svg_x(self):
+        return f"{self.x:.0f}"
+
+    @property
+    def svg_y(self):
+        return f"{self.y:.0f}"
+
+    @property
+    def svg_label_x(self):
+        return f"{self.x + (18 if self.label_anchor == 'start' else -18):.0f}"
+
+    def as_json(self):
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "label": self.label,
+            "url": self.url,
+            "voorwaarden": sorted(self.voorwaarden),
+            "themas": sorted(self.themas),
+            "x": round(self.x, 1),
+            "y": round(self.y, 1),
+        }
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    kind: Link
+
+    def as_json(self):
+        return {"source": self.source, "target": self.target, "kind": self.kind.value}
+
+
+@dataclass
+class Graph:
+    nodes: dict[str, Node]
+    edges: list[Edge]
+    size: float = 0.0  # the radius of the outer ring
+
+    def as_json(self):
+        return {
+            "nodes": [node.as_json() for node in self.nodes.values()],
+            "edges": [edge.as_json() for edge in self.edges],
+            "size": round(self.size, 1),
+        }
+
+    @property
+    def view_box(self):
+        """Room for the rings, and beside them for the labels that point outwards."""
+        width = math.ceil(self.size + LABEL_MARGIN)
+        height = math.ceil(self.size + 30)
+        return f"{-width} {-height} {2 * width} {2 * height}"
+
+    def edge_lines(self):
+        """Edges with the coordinates of their ends, for drawing."""
+        return [
+            {
+                "kind": edge.kind.value,
+                "source": edge.source,
+                "target": edge.target,
+                "x1": self.nodes[edge.source].svg_x,
+                "y1": self.nodes[edge.source].svg_y,
+                "x2": self.nodes[edge.target].svg_x,
+                "y2": self.nodes[edge.target].svg_y,
+                "hidden": self.nodes[edge.source].hidden or self.nodes[edge.target].hidden,
+            }
+            for edge in self.edges
+        ]
+
+    def neighbours(self):
+        found = defaultdict(set)
+        for edge in self.edges:
+            found[edge.source].add(edge.target)
+            found[edge.target].add(edge.source)
+        return found
+
+    def filtered(self, *, voorwaarde=None, thema=None, kinds=None):
+        """The same picture with only the nodes that match (positions stay where they are)."""
+        kept = {
+            node_id: node
+            for node_id, node in self.nodes.items()
+            if matches(node, voorwaarde=voorwaarde, thema=thema, kinds=kinds)
+        }
+        edges = [edge for edge in self.edges if edge.source in kept and edge.target in kept]
+        return Graph(kept, edges, self.size)
+
+    def hide_unless(self, *, voorwaarde=None, thema=None, kinds=None):
+        """Keep every node but mark those that do not match as hidden: the page draws them
+        hidden, so its script can show them again when the filter changes."""
+        for node in self.nodes.values():
+            node.hidden = not matches(node, voorwaarde=voorwaarde, thema=thema, kinds=kinds)
+        return self
+
+    def around(self, node_id):
+        """A node with its neighbours and the edges between them (a gemeente's own network)."""
+        near = self.neighbours()[node_id] | {node_id}
+        nodes = {key: node for key, node in self.nodes.items() if key in near}
+        edges = [edge for edge in self.edges if edge.source in near and edge.target in near]
+        return Graph(nodes, edges, self.size)
+
+
+def matches(node, *, voorwaarde=None, thema=None, kinds=None):
+    """The filter of the picture; static/js/netwerk.js applies the same rule in the browser."""
+    return (
+        (not kinds or node.kind in kinds)
+        and (not voorwaarde or voorwaarde in node.voorwaarden)
+        and (not thema or thema in node.themas)
+    )
+
+
+def gemeente_graph(gemeente):
+    """A gemeente's own network: the gemeente in the middle, the leerateliers that run there
+    around it and their trekkers outside."""
+    ateliers = (
+        leerateliers_for_graph()
+        .filter(Q(gemeenten=gemeente) | Q(praktijken__gemeenten=gemeente))
+        .distinct()
+    )
+    graph = build_graph(ateliers)
+    centre = node_id(Kind.GEMEENTE, gemeente.slug)
+    if centre not in graph.nodes:
+        return None
+    kept = {
+        key: node
+        for key, node in graph.nodes.items()
+        if key == centre or node.kind in (Kind.LEERATELIER, Kind.TREKKER)
+    }
+    edges = [edge for edge in graph.edges if edge.source in kept and edge.target in kept]
+    own = Graph(kept, edges)
+    layout(own, centre=centre)
+    return own
+
+
+def node_id(kind, slug):
+    return f"{kind}-{slug}"
+
+
+def leerateliers_for_graph():
+    """Everything the picture shows, in a fixed number of queries, and only the columns it
+    uses (a large network has thousands of deelnames)."""
+    named = ("slug", "naam")
+    return (
+        Leeratelier.objects.order_by("slug")
+        .only("slug", "titel")
+        .prefetch_related(
+            Prefetch("voorwaarden", queryset=Voorwaarde.objects.only("slug")),
+            Prefetch("themas", queryset=Thema.objects.only(*named)),
+            Prefetch("gemeenten", queryset=Gemeente.objects.only(*named)),
+            Prefetch(
+                "praktijken",
+                queryset=LerendePraktijk.objects.only("leeratelier", "slug", "titel")
+                .order_by("titel")
+                .prefetch_related(Prefetch("gemeenten", queryset=Gemeente.objects.only(*named))),
+            ),
+            Prefetch(
+                "trekkerschappen",
+                queryset=Trekkerschap.objects.leidend()
+                .select_related("persoon")
+                .only("leeratelier", "rol", "persoon__slug", "persoon__naam"),
+                to_attr="leiding",
+            ),
+            Prefetch(
+                "deelnames",
+                queryset=Deelname.objects.current()
+                .select_related("organisatie")
+                .only("leeratelier", "rol", "organisatie__slug", "organisatie__naam"),
+                to_attr="huidige_deelnames",
+            ),
+        )
+    )
+
+
+NODE_URLS = {
+    Kind.LEERATELIER: "leerateliers:detail",
+    Kind.THEMA: "werkplaats:thema_detail",
+    Kind.GEMEENTE: "werkplaats:gemeente_detail",
+    Kind.TREKKER: "werkplaats:persoon_detail",
+    Kind.ORGANISATIE: "werkplaats:organisatie_detail",
+}
+
+
+def _url_makers():
+    """Per kind a function slug → page address: one reverse() per kind, not one per node."""
+    placeholder = "slug-placeholder"
+    makers = {}
+    for kind, name in NODE_URLS.items():
+        before, _found, after = reverse(name, kwargs={"slug": placeholder}).partition(placeholder)
+        makers[kind] = lambda slug, before=before, after=after: f"{before}{slug}{after}"
+    return makers
+
+
+def build_graph(leerateliers=None):
+    """The graph of the whole network, laid out."""
+    leerateliers = leerateliers_for_graph() if leerateliers is None else leerateliers
+    nodes: dict[str, Node] = {}
+    edges: set[Edge] = set()
+    url = _url_makers()
+
+    def add(kind, obj, label):
+        key = node_id(kind, obj.slug)
+        if key not in nodes:
+            nodes[key] = Node(key, kind, label, url[kind](obj.slug))
+        return nodes[key]
+
+    for atelier in leerateliers:
+        centre = add(Kind.LEERATELIER, atelier, atelier.titel)
+        centre.voorwaarden = {voorwaarde.slug for voorwaarde in atelier.voorwaarden.all()}
+        centre.themas = {thema.slug for thema in atelier.themas.all()}
+        linked = []
+        for thema in atelier.themas.all():
+            linked.append((add(Kind.THEMA, thema, thema.naam), Link.GAAT_OVER))
+        gemeenten = {gemeente.pk: gemeente for gemeente in atelier.gemeenten.all()}
+        for praktijk in atelier.praktijken.all():
+            gemeenten.update({gemeente.pk: gemeente for gemeente in praktijk.gemeenten.all()})
+        for gemeente in gemeenten.values():
+            linked.append((add(Kind.GEMEENTE, gemeente, gemeente.naam), Link.LOOPT_IN))
+        for trekkerschap in atelier.leiding:
+            persoon = trekkerschap.persoon
+            linked.append((add(Kind.TREKKER, persoon, persoon.naam), Link.TREKT))
+        for deelname in atelier.huidige_deelnames:
+            organisatie = deelname.organisatie
+            linked.append((add(Kind.ORGANISATIE, organisatie, organisatie.naam), deelname.rol))
+        for other, link in linked:
+            # A node matches a filter when a leeratelier it belongs to does.
+            other.voorwaarden |= centre.voorwaarden
+            other.themas |= centre.themas
+            if link in (Link.TREKT, Link.ARENA, Link.TRIBUNE):
+                edges.add(Edge(other.id, centre.id, Link(link)))
+            else:
+                edges.add(Edge(centre.id, other.id, Link(link)))
+    for node in nodes.values():
+        if node.kind == Kind.THEMA:
+            node.themas = {node.id.removeprefix("thema-")}
+    graph = Graph(nodes, sorted(edges, key=lambda e: (e.source, e.target, e.kind)))
+    layout(graph)
+    return graph
+
+
+# --- Layout ------------------------------------------------------------------------------------
+
+INNER_RADIUS = 110
+RING_GAP = 75
+NODE_SPACING = 24
+LABEL_MARGIN = 280
+
+
+def layout(graph, centre=None):
+    """Leerateliers on an inner ring; every other kind on a ring of its own around them, each
+    node placed near the leerateliers it belongs to; ``centre`` (a node id) in the middle.
+    Deterministic: the same data gives the same picture."""
+    by_kind = defaultdict(list)
+    for node in graph.nodes.values():
+        if node.id == centre:
+            node.x = node.y = 0.0
+        else:
+            by_kind[node.kind].append(node)
+    ateliers = sorted(by_kind[Kind.LEERATELIER], key=lambda node: node.id)
+    angle = {}
+    for index, node in enumerate(ateliers):
+        angle[node.id] = 2 * math.pi * index / max(len(ateliers), 1) - math.pi / 2
+        node.x = INNER_RADIUS * math.cos(angle[node.id])
+        node.y = INNER_RADIUS * math.sin(angle[node.id])
+    neighbours = graph.neighbours()
+    radius = INNER_RADIUS
+    for kind in list(Kind)[1:]:
+        ring = by_kind[kind]
+        if not ring:
+            continue
+        radius = max(radius + RING_GAP, len(ring) * NODE_SPACING / (2 * math.pi))
+        _place_on_ring(ring, radius, neighbours, angle)
+    graph.size = radius
+
+
+def _place_on_ring(ring, radius, neighbours, angle):
+    def preferred(node):
+        """The mean direction of the node's leerateliers (its barycentre)."""
+        xs = [math.cos(angle[n]) for n in neighbours[node.id] if n in angle]
+        ys = [math.sin(angle[n]) for n in neighbours[node.id] if n in angle]
+        return math.atan2(sum(ys), sum(xs)) if xs else 0.0
+
+    wanted = {node.id: preferred(node) for node in ring}
+    ordered = sorted(ring, key=lambda node: (wanted[node.id], node.id))
+    step = 2 * math.pi / len(ordered)
+    # Turn the evenly spaced ring so that nodes sit as close to their wish as they can.
+    offset = math.atan2(
+        sum(math.sin(wanted[node.id] - i * step) for i, node in enumerate(ordered)),
+        sum(math.cos(wanted[node.id] - i * step) for i, node in enumerate(ordered)),
+    )
+    for index, node in enumerate(ordered):
+        theta = offset + index * step
+        node.x = radius * math.cos(theta)
+        node.y = radius * math.sin(theta)
+
+
+@dataclass
+class GemeenteRow:
+    gemeente: object
+    leerateliers: list = field(default_factory=list)
+    praktijken: list = field(default_factory=list)
+    trekkers: list = field(default_factory=list)
+
+
+def per_gemeente(leerateliers):
+    """The same network as a table: per gemeente its leerateliers, praktijken and trekkers."""
+    rows = {}
+
+    def row(gemeente):
+        return rows.setdefault(gemeente.pk, GemeenteRow(gemeente))
+
+    for atelier in leerateliers:
+        trekkers = [trekkerschap.persoon for trekkerschap in atelier.leiding]
+        gemeenten = {gemeente.pk: gemeente for gemeente in atelier.gemeenten.all()}
+        for praktijk in atelier.praktijken.all():
+            for gemeente in praktijk.gemeenten.all():
+                gemeenten[gemeente.pk] = gemeente
+                row(gemeente).praktijken.append(praktijk)
+        for gemeente in gemeenten.values():
+            entry = row(gemeente)
+            entry.leerateliers.append(atelier)
+            entry.trekkers.extend(t for t in trekkers if t not in entry.trekkers)
+    return sorted(rows.values(), key=lambda entry: entry.gemeente.naam)

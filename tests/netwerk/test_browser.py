@@ -1,0 +1,86 @@
+"""The network picture in headless Chromium: highlight, details, filters, keyboard, axe."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from leerateliers.models import Leeratelier
+from tests.gates.quality import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def picture(live_server, page):
+    call_command("load_demo", verbosity=0)
+    page.goto(live_server.url + "/netwerk/")
+    expect(page.locator("html[data-netwerk=ready]")).to_have_count(1)
+    assert axe_violations(page) == []
+    return page
+
+
+def node(page, node_id):
+    return page.locator(f'.netwerk-svg .node[data-id="{node_id}"]')
+
+
+def lingewaard_ateliers():
+    return {
+        f"leeratelier-{slug}"
+        for slug in Leeratelier.objects.filter(gemeenten__slug="lingewaard").values_list(
+            "slug", flat=True
+        )
+    }
+
+
+def test_clicking_a_gemeente_highlights_its_leerateliers_and_fills_the_details(picture):
+    page = picture
+    node(page, "gemeente-lingewaard").click()
+    expect(page).to_have_url(re.compile(r"/netwerk/$"))  # the first click chooses
+    expect(node(page, "gemeente-lingewaard")).to_have_class(re.compile(r"\bis-active\b"))
+    near = set(page.locator(".netwerk-svg .node.is-near").evaluate_all(
+        "nodes => nodes.map(n => n.dataset.id)"))  # fmt: skip
+    assert near == lingewaard_ateliers() and near
+    details = page.locator("[data-netwerk-details]")
+    expect(details.get_by_role("heading", name="Lingewaard")).to_be_visible()
+    expect(details.get_by_role("link", name="Armoede en schulden")).to_be_visible()
+    assert axe_violations(page) == []
+
+    node(page, "gemeente-lingewaard").click()  # chosen already: now it leads to its page
+    expect(page).to_have_url(re.compile(r"/gemeenten/lingewaard/$"))
+
+
+def test_tab_reaches_the_nodes_and_focus_shows_their_neighbours(picture):
+    page = picture
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.netwerk-svg .node')"):
+            break
+    else:
+        raise AssertionError("Tab never reached a node of the picture")
+    focused = page.evaluate("document.activeElement.dataset.id")
+    expect(node(page, focused)).to_have_class(re.compile(r"\bis-active\b"))
+    expect(page.locator(".netwerk-svg .node.is-near").first).to_be_visible()
+    name = page.evaluate("document.activeElement.getAttribute('aria-label')").split(": ", 1)[1]
+    expect(page.locator("[data-netwerk-details] h3")).to_have_text(name)
+    page.keyboard.press("Enter")  # Enter on the focused node follows its link
+    expect(page).not_to_have_url(re.compile(r"/netwerk/$"))
+
+
+def test_filtering_hides_the_rest_and_keeps_the_url(picture):
+    page = picture
+    page.get_by_label("Voorwaarde").select_option("sociale-cohesie")
+    expect(page).to_have_url(re.compile(r"\?voorwaarde=sociale-cohesie$"))
+    expect(node(page, "leeratelier-armoede-en-schulden")).to_be_hidden()
+    expect(node(page, "leeratelier-eenzaamheid-en-betekenisvol-contact")).to_be_visible()
+    page.get_by_role("checkbox", name="Gemeente").check()
+    expect(page.locator(".netwerk-svg .node:visible")).to_have_count(
+        page.locator(".netwerk-svg .node--gemeente:not(.is-hidden)").count()
+    )
+    assert page.locator(".netwerk-svg .node--gemeente:visible").count() > 0
+    expect(page.locator(".netwerk-svg .node--leeratelier:visible")).to_have_count(0)
+    assert axe_violations(page) == []
+
+    page.reload()  # the same choice, now drawn by the server
+    expect(node(page, "leeratelier-armoede-en-schulden")).to_be_hidden()

@@ -1,0 +1,71 @@
+"""The network picture's data: /netwerk.json matches the database, the layout is stable."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from netwerk.graph import build_graph
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_json_has_every_node_and_edge_of_the_network(client, network):
+    data = client.get("/netwerk.json").json()
+    kinds = {node["id"]: node["kind"] for node in data["nodes"]}
+    assert kinds == {
+        "leeratelier-armoede-en-schulden": "leeratelier",
+        "leeratelier-eenzaamheid-en-betekenisvol-contact": "leeratelier",
+        "thema-armoede": "thema",
+        "gemeente-lingewaard": "gemeente",  # the atelier runs there
+        "gemeente-nijmegen": "gemeente",  # via its praktijk
+        "gemeente-heumen": "gemeente",
+        "trekker-carinda-jansen": "trekker",  # a researcher in the team is not a trekker
+        "organisatie-zorgalliantie": "organisatie",
+        "organisatie-krachtige-kernen": "organisatie",  # the ended deelname is not shown
+    }
+    edges = {(e["source"], e["target"], e["kind"]) for e in data["edges"]}
+    assert edges == {
+        ("leeratelier-armoede-en-schulden", "thema-armoede", "gaat-over"),
+        ("leeratelier-armoede-en-schulden", "gemeente-lingewaard", "loopt-in"),
+        ("leeratelier-armoede-en-schulden", "gemeente-nijmegen", "loopt-in"),
+        ("leeratelier-eenzaamheid-en-betekenisvol-contact", "gemeente-heumen", "loopt-in"),
+        ("trekker-carinda-jansen", "leeratelier-armoede-en-schulden", "trekt"),
+        ("organisatie-zorgalliantie", "leeratelier-armoede-en-schulden", "arena"),
+        ("organisatie-krachtige-kernen", "leeratelier-armoede-en-schulden", "tribune"),
+    }
+    node = next(n for n in data["nodes"] if n["id"] == "gemeente-nijmegen")
+    assert node["url"] == "/gemeenten/nijmegen/" and node["label"] == "Nijmegen"
+    assert node["voorwaarden"] == ["sociale-inclusie"]  # as its leeratelier
+
+
+def test_the_same_data_gives_the_same_picture(client, network):
+    first = client.get("/netwerk.json").json()
+    assert client.get("/netwerk.json").json() == first
+    positions = {(n["x"], n["y"]) for n in first["nodes"]}
+    assert len(positions) == len(first["nodes"])  # no two nodes on the same spot
+
+
+def test_filters_narrow_the_json_and_bad_ones_get_a_clear_400(client, network):
+    data = client.get("/netwerk.json", {"voorwaarde": "sociale-cohesie"}).json()
+    assert {n["id"] for n in data["nodes"]} == {
+        "leeratelier-eenzaamheid-en-betekenisvol-contact",
+        "gemeente-heumen",
+    }
+    only = client.get("/netwerk.json", {"soort": ["leeratelier", "trekker"]}).json()
+    assert {n["kind"] for n in only["nodes"]} == {"leeratelier", "trekker"}
+    assert [e["kind"] for e in only["edges"]] == ["trekt"]
+    bad = client.get("/netwerk.json", {"voorwaarde": "bestaat-niet"})
+    assert bad.status_code == 400 and "voorwaarde" in bad.json()["errors"]
+
+
+def test_the_graph_is_built_in_a_fixed_number_of_queries(
+    network, make_leeratelier, make_praktijk, make_gemeente, django_assert_num_queries
+):
+    with CaptureQueriesContext(connection) as small:
+        build_graph()
+    for number in range(10):
+        atelier = make_leeratelier(f"Extra {number}")
+        make_praktijk(atelier, gemeenten=[make_gemeente()])
+    with django_assert_num_queries(len(small)):
+        graph = build_graph()
+    assert len(graph.nodes) == 9 + 20
