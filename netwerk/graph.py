@@ -4,6 +4,7 @@ and how they hang together. Built live from the database, laid out the same way 
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.db.models import Prefetch, Q, TextChoices
 from django.urls import reverse
@@ -41,6 +42,9 @@ class Node:
     url: str
     voorwaarden: set[str] = field(default_factory=set)
     themas: set[str] = field(default_factory=set)
+    # Per leeratelier the node belongs to: its voorwaarden and thema's. A filter on both
+    # needs one leeratelier that has both, not one of each.
+    profiles: set[tuple[frozenset, frozenset]] = field(default_factory=set)
     x: float = 0.0
     y: float = 0.0
     hidden: bool = False
@@ -71,6 +75,10 @@ class Node:
             "url": self.url,
             "voorwaarden": sorted(self.voorwaarden),
             "themas": sorted(self.themas),
+            "profiles": sorted(
+                ({"voorwaarden": sorted(v), "themas": sorted(t)} for v, t in self.profiles),
+                key=lambda profile: (profile["voorwaarden"], profile["themas"]),
+            ),
             "x": round(self.x, 1),
             "y": round(self.y, 1),
         }
@@ -155,11 +163,18 @@ class Graph:
 
 
 def matches(node, *, voorwaarde=None, thema=None, kinds=None):
-    """The filter of the picture; static/js/netwerk.js applies the same rule in the browser."""
-    return (
-        (not kinds or node.kind in kinds)
-        and (not voorwaarde or voorwaarde in node.voorwaarden)
-        and (not thema or thema in node.themas)
+    """The filter of the picture; static/js/netwerk.js applies the same rule in the browser:
+    the node's kind is shown, and one of its leerateliers has the voorwaarde and the thema."""
+    return (not kinds or node.kind in kinds) and any(
+        (not voorwaarde or voorwaarde in voorwaarden) and (not thema or thema in themas)
+        for voorwaarden, themas in node.profiles
+    )
+
+
+def profiles_attribute(node):
+    """The profiles as text for a data attribute: "v1 v2|t1 t2;…" (sorted, so stable)."""
+    return ";".join(
+        sorted(" ".join(sorted(v)) + "|" + " ".join(sorted(t)) for v, t in node.profiles)
     )
 
 
@@ -240,7 +255,7 @@ def _url_makers():
     makers = {}
     for kind, name in NODE_URLS.items():
         before, _found, after = reverse(name, kwargs={"slug": placeholder}).partition(placeholder)
-        makers[kind] = lambda slug, before=before, after=after: f"{before}{slug}{after}"
+        makers[kind] = lambda slug, before=before, after=after: f"{before}{quote(slug)}{after}"
     return makers
 
 
@@ -279,13 +294,19 @@ def build_graph(leerateliers=None):
             # A node matches a filter when a leeratelier it belongs to does.
             other.voorwaarden |= centre.voorwaarden
             other.themas |= centre.themas
+            other.profiles.add((frozenset(centre.voorwaarden), frozenset(centre.themas)))
             if link in (Link.TREKT, Link.ARENA, Link.TRIBUNE):
                 edges.add(Edge(other.id, centre.id, Link(link)))
             else:
                 edges.add(Edge(centre.id, other.id, Link(link)))
     for node in nodes.values():
+        if node.kind == Kind.LEERATELIER:
+            node.profiles = {(frozenset(node.voorwaarden), frozenset(node.themas))}
         if node.kind == Kind.THEMA:
             node.themas = {node.id.removeprefix("thema-")}
+            node.profiles = {
+                (voorwaarden, frozenset(node.themas)) for voorwaarden, _ in node.profiles
+            }
     graph = Graph(nodes, sorted(edges, key=lambda e: (e.source, e.target, e.kind)))
     layout(graph)
     return graph
@@ -329,17 +350,20 @@ def layout(graph, centre=None):
 def _place_on_ring(ring, radius, neighbours, angle):
     def preferred(node):
         """The mean direction of the node's leerateliers (its barycentre)."""
-        xs = [math.cos(angle[n]) for n in neighbours[node.id] if n in angle]
-        ys = [math.sin(angle[n]) for n in neighbours[node.id] if n in angle]
-        return math.atan2(sum(ys), sum(xs)) if xs else 0.0
+        # Sorted and summed exactly: the same picture in every process, whatever the order
+        # in which a set hands out its members.
+        near = sorted(n for n in neighbours[node.id] if n in angle)
+        xs = math.fsum(math.cos(angle[n]) for n in near)
+        ys = math.fsum(math.sin(angle[n]) for n in near)
+        return round(math.atan2(ys, xs), 9) if near else 0.0
 
     wanted = {node.id: preferred(node) for node in ring}
     ordered = sorted(ring, key=lambda node: (wanted[node.id], node.id))
     step = 2 * math.pi / len(ordered)
     # Turn the evenly spaced ring so that nodes sit as close to their wish as they can.
     offset = math.atan2(
-        sum(math.sin(wanted[node.id] - i * step) for i, node in enumerate(ordered)),
-        sum(math.cos(wanted[node.id] - i * step) for i, node in enumerate(ordered)),
+        math.fsum(math.sin(wanted[node.id] - i * step) for i, node in enumerate(ordered)),
+        math.fsum(math.cos(wanted[node.id] - i * step) for i, node in enumerate(ordered)),
     )
     for index, node in enumerate(ordered):
         theta = offset + index * step

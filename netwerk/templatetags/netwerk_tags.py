@@ -5,6 +5,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from netwerk.graph import profiles_attribute
+
 register = template.Library()
 
 
@@ -37,6 +39,7 @@ def netwerk_nodes(graph, prefix):
             f'data-kind="{node.kind.value}" '
             f'data-voorwaarden="{escape(" ".join(sorted(node.voorwaarden)))}" '
             f'data-themas="{escape(" ".join(sorted(node.themas)))}" '
+            f'data-profiles="{escape(profiles_attribute(node))}" '
             f'aria-label="{escape(node.kind.label)}: {escape(node.label)}">'
             f'<use href="#{escape(prefix)}-{node.kind.value}" x="{node.svg_x}" y="{node.svg_y}"/>'
             f'<text x="{node.svg_label_x}" y="{node.svg_y}" text-anchor="{node.label_anchor}" '

@@ -24,8 +24,6 @@
     });
     const emptyDetails = details ? Array.from(details.childNodes, (child) => child.cloneNode(true)) : [];
     let selected = null;
-    // What was chosen when the pointer went down (undefined: the click came from the keyboard).
-    let selectedBeforePointer;
 
     function highlight(id) {
       svg.classList.toggle("is-highlighting", Boolean(id));
@@ -95,19 +93,26 @@
     nodes.forEach((node, id) => {
       node.addEventListener("mouseenter", () => highlight(id));
       node.addEventListener("mouseleave", () => highlight(selected));
-      node.addEventListener("pointerdown", () => {
-        selectedBeforePointer = selected;
-      });
-      node.addEventListener("focus", () => select(id));
+      node.addEventListener("focus", () => highlight(id));
+      node.addEventListener("blur", () => highlight(selected));
       node.addEventListener("click", (event) => {
-        // The first click (or focus) chooses a node; choosing it again follows its link.
-        const before = selectedBeforePointer === undefined ? selected : selectedBeforePointer;
-        selectedBeforePointer = undefined;
-        if (before !== id) {
+        // The first click or Enter chooses a node and shows its details; doing it again
+        // follows its link.
+        if (selected !== id) {
           event.preventDefault();
           select(id);
         }
       });
+    });
+    svg.addEventListener("click", (event) => {
+      if (!event.target.closest(".node")) {
+        select(null);
+      }
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && selected) {
+        select(null);
+      }
     });
 
     const form = document.querySelector("[data-netwerk-filters]");
@@ -120,10 +125,13 @@
       const thema = data.get("thema");
       const kinds = new Set(data.getAll("soort"));
       nodes.forEach((node) => {
+        // As netwerk/graph.py matches(): one of the node's leerateliers has both.
         const visible =
           (!kinds.size || kinds.has(node.dataset.kind)) &&
-          (!voorwaarde || node.dataset.voorwaarden.split(" ").includes(voorwaarde)) &&
-          (!thema || node.dataset.themas.split(" ").includes(thema));
+          node.dataset.profiles.split(";").some((profile) => {
+            const [voorwaarden, themas] = profile.split("|").map((part) => part.split(" "));
+            return (!voorwaarde || voorwaarden.includes(voorwaarde)) && (!thema || themas.includes(thema));
+          });
         node.classList.toggle("is-hidden", !visible);
         if (visible) {
           node.removeAttribute("tabindex");

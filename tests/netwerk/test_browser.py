@@ -63,8 +63,13 @@ def test_tab_reaches_the_nodes_and_focus_shows_their_neighbours(picture):
     expect(node(page, focused)).to_have_class(re.compile(r"\bis-active\b"))
     expect(page.locator(".netwerk-svg .node.is-near").first).to_be_visible()
     name = page.evaluate("document.activeElement.getAttribute('aria-label')").split(": ", 1)[1]
+    page.keyboard.press("Enter")  # chooses the node: its details
     expect(page.locator("[data-netwerk-details] h3")).to_have_text(name)
-    page.keyboard.press("Enter")  # Enter on the focused node follows its link
+    expect(page).to_have_url(re.compile(r"/netwerk/$"))
+    page.keyboard.press("Escape")  # and lets go of it
+    expect(page.locator("[data-netwerk-details] h3")).to_have_count(0)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # chosen already: follows its link
     expect(page).not_to_have_url(re.compile(r"/netwerk/$"))
 
 
@@ -81,6 +86,12 @@ def test_filtering_hides_the_rest_and_keeps_the_url(picture):
     assert page.locator(".netwerk-svg .node--gemeente:visible").count() > 0
     expect(page.locator(".netwerk-svg .node--leeratelier:visible")).to_have_count(0)
     assert axe_violations(page) == []
+
+    hidden_ids = set(page.locator(".netwerk-svg .node.is-hidden").evaluate_all(
+        "nodes => nodes.map(n => n.dataset.id)"))  # fmt: skip
+    for _ in range(60):  # Tab never lands on a hidden node
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.dataset.id || ''") not in hidden_ids
 
     page.reload()  # the same choice, now drawn by the server
     expect(node(page, "leeratelier-armoede-en-schulden")).to_be_hidden()

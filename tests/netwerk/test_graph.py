@@ -69,3 +69,68 @@ def test_the_graph_is_built_in_a_fixed_number_of_queries(
     with django_assert_num_queries(len(small)):
         graph = build_graph()
     assert len(graph.nodes) == 9 + 20
+
+
+def test_a_filter_on_voorwaarde_and_thema_needs_one_leeratelier_with_both(network):
+    # Zorgalliantie is in Armoede (inclusie; thema armoede) and in Eenzaamheid (cohesie; no
+    # thema): it has cohesie and armoede, but no leeratelier that has both.
+    network["zorg"].deelnames.create(leeratelier=network["contact"], rol="tribune")
+    graph = build_graph()
+    assert "organisatie-zorgalliantie" in graph.filtered(voorwaarde="sociale-cohesie").nodes
+    assert "organisatie-zorgalliantie" in graph.filtered(thema="armoede").nodes
+    assert (
+        "organisatie-zorgalliantie"
+        in graph.filtered(voorwaarde="sociale-inclusie", thema="armoede").nodes
+    )
+    assert (
+        "organisatie-zorgalliantie"
+        not in graph.filtered(voorwaarde="sociale-cohesie", thema="armoede").nodes
+    )
+
+
+LAYOUT_SCRIPT = """
+import json, django
+django.setup()
+from netwerk.graph import Edge, Graph, Kind, Link, Node, layout
+nodes = {f"leeratelier-{i}": Node(f"leeratelier-{i}", Kind.LEERATELIER, str(i), "/")
+         for i in range(30)}
+for kind in (Kind.THEMA, Kind.GEMEENTE, Kind.TREKKER, Kind.ORGANISATIE):
+    for i in range(60):
+        nodes[f"{kind}-{i}"] = Node(f"{kind}-{i}", kind, str(i), "/")
+edges = [Edge(f"leeratelier-{(i * 7 + j) % 30}", f"{kind}-{i}", Link.GAAT_OVER)
+         for kind in (Kind.THEMA, Kind.GEMEENTE, Kind.TREKKER, Kind.ORGANISATIE)
+         for i in range(60) for j in range(3)]
+# Nodes whose leerateliers lie evenly around the ring: their directions add up to (almost)
+# nothing, where the order of adding decides the angle unless the sum is exact.
+for i in range(10):
+    nodes[f"gemeente-even-{i}"] = Node(f"gemeente-even-{i}", Kind.GEMEENTE, str(i), "/")
+    edges += [Edge(f"leeratelier-{i + k}", f"gemeente-even-{i}", Link.LOOPT_IN)
+              for k in (0, 10, 20)]
+graph = Graph(nodes, edges)
+layout(graph)
+print(json.dumps({key: [round(n.x, 6), round(n.y, 6)] for key, n in nodes.items()}))
+"""
+
+
+def test_the_layout_is_the_same_in_every_process():
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+        result = subprocess.run(
+            [sys.executable, "-c", LAYOUT_SCRIPT], env=env, capture_output=True, text=True,
+            check=True,
+        )  # fmt: skip
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+
+
+def test_labels_are_escaped_in_the_drawing(client, network):
+    network["armoede"].titel = 'Armoede & <schulden> "nu"'
+    network["armoede"].save()
+    html = client.get("/netwerk/").content.decode()
+    assert "<schulden>" not in html
+    assert "Armoede &amp; &lt;schulden&gt; &quot;nu&quot;" in html

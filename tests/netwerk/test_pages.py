@@ -24,7 +24,8 @@ def test_without_javascript_the_filter_form_hides_the_rest(client, network):
     hidden = set(re.findall(r'class="node node--\w+ is-hidden"[^>]*?data-id="([^"]+)"', html, re.S))
     assert "leeratelier-armoede-en-schulden" in hidden and "gemeente-nijmegen" in hidden
     assert "gemeente-heumen" not in hidden
-    assert 'tabindex="-1"' in html  # hidden nodes are out of the tab order
+    armoede = re.search(r'<a [^>]*data-id="leeratelier-armoede-en-schulden"[^>]*>', html).group(0)
+    assert 'tabindex="-1"' in armoede and 'aria-hidden="true"' in armoede  # out of the tab order
 
 
 def test_a_filter_that_does_not_exist_says_so_and_shows_everything(client, network):
