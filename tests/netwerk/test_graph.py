@@ -94,18 +94,17 @@ django.setup()
 from netwerk.graph import Edge, Graph, Kind, Link, Node, layout
 nodes = {f"leeratelier-{i}": Node(f"leeratelier-{i}", Kind.LEERATELIER, str(i), "/")
          for i in range(30)}
-for kind in (Kind.THEMA, Kind.GEMEENTE, Kind.TREKKER, Kind.ORGANISATIE):
+for kind in (Kind.THEMA, Kind.GEMEENTE, Kind.ORGANISATIE):
     for i in range(60):
         nodes[f"{kind}-{i}"] = Node(f"{kind}-{i}", kind, str(i), "/")
 edges = [Edge(f"leeratelier-{(i * 7 + j) % 30}", f"{kind}-{i}", Link.GAAT_OVER)
-         for kind in (Kind.THEMA, Kind.GEMEENTE, Kind.TREKKER, Kind.ORGANISATIE)
+         for kind in (Kind.THEMA, Kind.GEMEENTE, Kind.ORGANISATIE)
          for i in range(60) for j in range(3)]
-# Nodes whose leerateliers lie evenly around the ring: their directions add up to (almost)
-# nothing, where the order of adding decides the angle unless the sum is exact.
-for i in range(10):
-    nodes[f"gemeente-even-{i}"] = Node(f"gemeente-even-{i}", Kind.GEMEENTE, str(i), "/")
-    edges += [Edge(f"leeratelier-{i + k}", f"gemeente-even-{i}", Link.LOOPT_IN)
-              for k in (0, 10, 20)]
+# A ring of nodes whose leerateliers lie evenly around the centre: their directions add up to
+# (almost) nothing, and the order of adding decides their angle unless the sum is exact.
+for i in range(6):
+    nodes[f"trekker-{i}"] = Node(f"trekker-{i}", Kind.TREKKER, str(i), "/")
+    edges += [Edge(f"trekker-{i}", f"leeratelier-{i + k}", Link.TREKT) for k in (0, 6, 12, 18, 24)]
 graph = Graph(nodes, edges)
 layout(graph)
 print(json.dumps({key: [round(n.x, 6), round(n.y, 6)] for key, n in nodes.items()}))
