@@ -99,8 +99,12 @@ def _audience(leeratelier_id: int) -> dict[int, Reden]:
     return dict(redenen)
 
 
-def _recipients(update: TribuneUpdate) -> tuple[dict[User, Frequentie], dict[int, Reden]]:
-    """``recipients(update)`` and the reasons per user id of everyone in the audience."""
+def recipients(update: TribuneUpdate) -> dict[User, Frequentie]:
+    """Who is told about ``update``, and how: each active follower and contactpersoon once.
+
+    Users who chose "nooit" for the leeratelier and the update's own author are left out; a
+    user without an Abonnement row for the leeratelier gets it at once ("direct").
+    """
     audience = _audience(update.leeratelier_id)
     users = User.objects.filter(pk__in=audience, is_active=True)
     author = update.auteur.user_id if update.auteur else None
@@ -112,17 +116,7 @@ def _recipients(update: TribuneUpdate) -> tuple[dict[User, Frequentie], dict[int
         ).values_list("user_id", "frequentie")
     )
     found = {user: Frequentie(chosen.get(user.pk, Frequentie.DIRECT)) for user in users}
-    wanted = {user: freq for user, freq in found.items() if freq != Frequentie.NOOIT}
-    return wanted, audience
-
-
-def recipients(update: TribuneUpdate) -> dict[User, Frequentie]:
-    """Who is told about ``update``, and how: each active follower and contactpersoon once.
-
-    Users who chose "nooit" for the leeratelier and the update's own author are left out; a
-    user without an Abonnement row for the leeratelier gets it at once ("direct").
-    """
-    return _recipients(update)[0]
+    return {user: freq for user, freq in found.items() if freq != Frequentie.NOOIT}
 
 
 # --- Links -----------------------------------------------------------------------------------

@@ -154,13 +154,6 @@ class Graph:
             node.hidden = not matches(node, voorwaarde=voorwaarde, thema=thema, kinds=kinds)
         return self
 
-    def around(self, node_id):
-        """A node with its neighbours and the edges between them (a gemeente's own network)."""
-        near = self.neighbours()[node_id] | {node_id}
-        nodes = {key: node for key, node in self.nodes.items() if key in near}
-        edges = [edge for edge in self.edges if edge.source in near and edge.target in near]
-        return Graph(nodes, edges, self.size)
-
 
 def matches(node, *, voorwaarde=None, thema=None, kinds=None):
     """The filter of the picture; static/js/netwerk.js applies the same rule in the browser:
