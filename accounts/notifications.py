@@ -22,7 +22,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from leerateliers.models import Deelname, Leeratelier, TribuneUpdate
+from leerateliers.models import Deelname, Leeratelier, Rol, TribuneUpdate
 from werkplaats.models import User
 from werkplaats.text import render_markdown
 
@@ -75,17 +75,18 @@ class Reden:
 # --- Who -------------------------------------------------------------------------------------
 
 
-def _audience(leeratelier_id: int) -> dict[int, Reden]:
+def _audience(leeratelier_id: int, rollen=(Rol.ARENA, Rol.TRIBUNE)) -> dict[int, Reden]:
     """User ids of the followers and contactpersonen of a leeratelier, with their reasons.
 
-    A contactpersoon is one of an organisation currently in the arena or on the tribune: by an
-    approved koppeling as contactpersoon, or as the persoon named on the current deelname.
+    A contactpersoon is one of an organisation currently in one of ``rollen`` (the arena or
+    the tribune): by an approved koppeling as contactpersoon, or as the persoon named on the
+    current deelname.
     """
     redenen: dict[int, Reden] = defaultdict(Reden)
     followers = Abonnement.objects.following().filter(leeratelier_id=leeratelier_id)
     for user_id in followers.values_list("user_id", flat=True):
         redenen[user_id].volgt = True
-    current = Deelname.objects.current().filter(leeratelier_id=leeratelier_id)
+    current = Deelname.objects.current().filter(leeratelier_id=leeratelier_id, rol__in=rollen)
     contacts = (
         Koppeling.objects.approved()
         .filter(is_contactpersoon=True, organisatie__in=current.values("organisatie"))
@@ -97,6 +98,16 @@ def _audience(leeratelier_id: int) -> dict[int, Reden]:
     for user_id, organisatie in [*contacts, *named]:
         redenen[user_id].organisaties.add(organisatie)
     return dict(redenen)
+
+
+def tribune_readers(leeratelier_id: int) -> list[User]:
+    """Who hears what the tribune of a leeratelier hears: its followers and the contactpersonen
+    of the organisations on its tribune; active users who did not choose "nooit" for it."""
+    stopped = Abonnement.objects.filter(
+        leeratelier_id=leeratelier_id, frequentie=Frequentie.NOOIT
+    ).values("user_id")
+    audience = _audience(leeratelier_id, rollen=[Rol.TRIBUNE])
+    return list(User.objects.filter(pk__in=audience, is_active=True).exclude(pk__in=stopped))
 
 
 def recipients(update: TribuneUpdate) -> dict[User, Frequentie]:
@@ -122,18 +133,21 @@ def recipients(update: TribuneUpdate) -> dict[User, Frequentie]:
 # --- Links -----------------------------------------------------------------------------------
 
 
-def absolute_url(path: str) -> str:
-    """``path`` on the portal's public address, for emails sent without a request.
-
-    The host is the first entry of ``ALLOWED_HOSTS`` (the ``DJANGO_ALLOWED_HOSTS`` variable)
-    that is not a wildcard ("*" or ".example.org"), else "localhost:8000"; the scheme is
-    ``ACCOUNT_DEFAULT_HTTP_PROTOCOL`` (https unless debug or plain http is on).
-    """
-    host = next(
+def public_host() -> str:
+    """The portal's public host: the first entry of ``ALLOWED_HOSTS`` (the
+    ``DJANGO_ALLOWED_HOSTS`` variable) that is not a wildcard ("*" or ".example.org"), else
+    "localhost:8000"."""
+    return next(
         (host for host in settings.ALLOWED_HOSTS if "*" not in host and not host.startswith(".")),
         FALLBACK_HOST,
     )
-    return f"{settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL}://{host}{path}"
+
+
+def absolute_url(path: str) -> str:
+    """``path`` on the portal's public address (``public_host``), for emails sent without a
+    request; the scheme is ``ACCOUNT_DEFAULT_HTTP_PROTOCOL`` (https unless debug or plain http
+    is on)."""
+    return f"{settings.ACCOUNT_DEFAULT_HTTP_PROTOCOL}://{public_host()}{path}"
 
 
 def unsubscribe_token(user: User, leeratelier: Leeratelier) -> str:

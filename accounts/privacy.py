@@ -2,6 +2,7 @@
 
 from allauth.account.models import EmailAddress
 
+from bijeenkomsten.models import Aanmelding
 from leerateliers.models import Deelname, TribuneUpdate
 from werkplaats.models import Persoon, User
 
@@ -82,6 +83,17 @@ def personal_data(user: User) -> dict:
                 "e-mail_bij_updates": a.get_frequentie_display(),
             }
             for a in Abonnement.objects.filter(user=user).select_related("leeratelier")
+        ],
+        "aanmeldingen_voor_bijeenkomsten": [
+            {
+                "bijeenkomst": a.bijeenkomst.titel,
+                "begint_op": a.bijeenkomst.start_at,
+                "status": a.get_status_display(),
+                "organisatie": a.organisatie,
+                "aangemeld_op": a.aangemeld_at,
+                "afgemeld_op": a.afgemeld_at,
+            }
+            for a in Aanmelding.objects.filter(user=user).select_related("bijeenkomst")
         ],
         "verstuurde_meldingen": [
             {

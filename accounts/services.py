@@ -11,6 +11,8 @@ from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bijeenkomsten.models import Aanmelding
+from bijeenkomsten.services import aanmelding_cancel
 from leerateliers.models import Deelname, Leeratelier
 from werkplaats.models import Persoon, User
 
@@ -167,8 +169,12 @@ def account_delete(*, user: User) -> None:
     The persoon profile goes too, with its roles in leerateliers; published tribune updates
     stay, without author. A profile that is the author of a publicatie or a member of the
     programmacommissie is a public record: it stays with only its name, unlinked and emptied.
-    The admin's log keeps that something changed, not whom it was about.
+    The admin's log keeps that something changed, not whom it was about. Seats at
+    bijeenkomsten that have not begun are given up first, so the waiting list moves on.
     """
+    for aanmelding in Aanmelding.objects.filter(user=user).active().select_related("bijeenkomst"):
+        if not aanmelding.bijeenkomst.has_started():
+            aanmelding_cancel(aanmelding=aanmelding)  # a freed seat goes to the waiting list
     for pk in Koppeling.objects.filter(user=user).values_list("pk", flat=True):
         _forget_in_admin_log(Koppeling, pk)
     _forget_in_admin_log(User, user.pk)

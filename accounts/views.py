@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from bijeenkomsten.models import Aanmelding
 from leerateliers import services as leeratelier_services
 from leerateliers.models import Deelname, Leeratelier, LeeratelierStatus, Rol, TribuneUpdate
 from werkplaats.forms import posted
@@ -99,6 +100,9 @@ def dashboard(request):
         "leerateliers_geleid": led,
         "deelname_rows": deelname_rows,
         "gevolgd": Abonnement.objects.following().filter(user=user).select_related("leeratelier"),
+        "aanmeldingen": Aanmelding.objects.for_user(user)
+        .active()
+        .filter(bijeenkomst__end_at__gte=timezone.now()),
     }
     return render(request, "accounts/dashboard.html", context)
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkplaats.admin_tools import ActionForm
 from werkplaats.text import validate_no_control_characters
 
 from .models import Kennisagenda, Kwestie, KwestieStatus
@@ -13,7 +14,7 @@ def date_input():
     return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
-class BesluitForm(forms.Form):
+class BesluitForm(ActionForm):
     """The programmacommissie's decision that goes with a step: its date and a note."""
 
     on = forms.DateField(
@@ -27,10 +28,6 @@ class BesluitForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         validators=[validate_no_control_characters],
     )
-
-    def __init__(self, *args, selection=None, **kwargs):
-        self.selection = selection
-        super().__init__(*args, **kwargs)
 
 
 class StartConceptForm(BesluitForm):

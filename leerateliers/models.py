@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkplaats.aggregates import NameList
 from werkplaats.models import (
     Gemeente,
     Organisatie,
@@ -122,8 +123,10 @@ class LeeratelierQuerySet(models.QuerySet):
             Prefetch("deelnames", queryset=current_deelnames(), to_attr="huidige_deelnames"),
             Prefetch(
                 "praktijken",
-                queryset=LerendePraktijk.objects.prefetch_related(
-                    "gemeenten",
+                # The cards name their gemeenten; one column instead of a query of its own.
+                queryset=LerendePraktijk.objects.annotate(
+                    gemeente_namen=NameList("gemeenten__naam")
+                ).prefetch_related(
                     Prefetch(
                         "lessen", queryset=GeleerdeLes.objects.prefetch_related("voorwaarden")
                     ),

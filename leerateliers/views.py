@@ -10,6 +10,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from accounts import permissions
+from bijeenkomsten.models import Bijeenkomst
 from publicaties.models import Publicatie
 from werkplaats.forms import posted
 from werkplaats.models import Persoon
@@ -36,7 +37,12 @@ class LeeratelierDetailView(DetailView):
         return (
             Leeratelier.objects.for_detail()
             .prefetch_related(
-                Prefetch("publicaties", queryset=publicaties, to_attr="gepubliceerde_publicaties")
+                Prefetch("publicaties", queryset=publicaties, to_attr="gepubliceerde_publicaties"),
+                Prefetch(
+                    "bijeenkomsten",
+                    queryset=Bijeenkomst.objects.for_list().upcoming(),
+                    to_attr="komende_bijeenkomsten",
+                ),
             )
             .with_following(self.request.user)
         )

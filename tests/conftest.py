@@ -28,6 +28,15 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits (sign-in, guests' registration emails) count in the cache, which lives as
+    long as the test process: every test starts without what earlier tests counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 _numbers = itertools.count(1)
 
 

@@ -1,5 +1,6 @@
 """Admin building blocks shared by the apps: checked inlines and confirmed actions."""
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,6 +27,14 @@ class ConstraintCheckingFormSet(BaseInlineFormSet):
                 form.instance.validate_constraints()
             except ValidationError as error:
                 form.add_error(None, error)
+
+
+class ActionForm(forms.Form):
+    """The details a confirmed action asks for; ``selection`` holds the rows it acts on."""
+
+    def __init__(self, *args, selection=None, **kwargs):
+        self.selection = selection
+        super().__init__(*args, **kwargs)
 
 
 def confirmed_action(description, question, form_class=None, single=False):

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "kennisagenda",
     "publicaties",
     "accounts",
+    "bijeenkomsten",
     "netwerk",
     "django.contrib.admin",
     "django.contrib.auth",

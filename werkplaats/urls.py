@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("publicaties.urls")),
     path("", include("kennisagenda.urls")),
     path("", include("accounts.urls")),
+    path("", include("bijeenkomsten.urls")),
     path("", include("netwerk.urls")),
     path("accounts/", include("allauth.urls")),
 ]

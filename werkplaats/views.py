@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from bijeenkomsten.models import Bijeenkomst
 from leerateliers.matrix import praktijken_per_gemeente, voorwaarde_matrix
 from leerateliers.models import Leeratelier, TribuneUpdate
 from netwerk.graph import gemeente_graph
@@ -28,6 +29,7 @@ class HomeView(TemplateView):
             aantal_partners=Organisatie.objects.count(),
             leerateliers=Leeratelier.objects.for_home(),
             publicaties=Publicatie.objects.for_list()[:3],
+            bijeenkomsten=Bijeenkomst.objects.for_list().upcoming()[:3],
             lector=Persoon.objects.for_contact().filter(slug="lisbeth-verharen").first(),
             **kwargs,
         )

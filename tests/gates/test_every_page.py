@@ -5,6 +5,10 @@ New pages are picked up without changing this test: link to them and they are ch
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
+
+from bijeenkomsten.models import Bijeenkomst, Status
+from bijeenkomsten.notifications import confirm_token
 
 from .quality import browser_failures, crawl, vnu_errors
 
@@ -18,7 +22,12 @@ MIN_PAGES = 30
 @pytest.mark.django_db(transaction=True)
 def test_every_public_page_passes_the_quality_gates(client, live_server, page):
     call_command("load_demo", verbosity=0)
-    pages = crawl(client)
+    # Pages reached from an email rather than a link: a guest confirming a registration.
+    bijeenkomst = Bijeenkomst.objects.upcoming().filter(status=Status.GEPLAND).first()
+    token = confirm_token(
+        bijeenkomst=bijeenkomst, naam="Anna de Boer", email="anna@example.nl", organisatie=""
+    )
+    pages = crawl(client, also=[reverse("bijeenkomsten:confirm", kwargs={"token": token})])
     html_pages = [crawled for crawled in pages if crawled.html]
     print(f"\ncrawler: {len(pages)} pages, {len(html_pages)} HTML")
 

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from playwright.sync_api import expect
 
@@ -60,6 +61,25 @@ def test_partners_can_be_filtered_by_gemeente_with_the_keyboard_only(demo, page)
     expect(page.get_by_label("Gemeente")).to_have_value("nijmegen")
 
 
+def test_a_guest_registers_for_a_bijeenkomst_with_the_keyboard_only(demo, page):
+    page.goto(demo.url + "/bijeenkomsten/arenabijeenkomst-armoede-en-schulden-verhalenkamer/")
+    tab_to(page, "#id_naam")
+    page.keyboard.type("Anna de Boer")
+    page.keyboard.press("Tab")
+    page.keyboard.type("anna@example.nl")
+    page.keyboard.press("Enter")
+
+    status = page.get_by_role("status")
+    expect(status).to_contain_text("we hebben een e-mail gestuurd naar anna@example.nl")
+    (message,) = mail.outbox
+    confirm = re.search(r"/bijeenkomsten/bevestigen/\S+", message.body)[0]
+    page.goto(demo.url + confirm)
+    tab_to(page, "main button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Je bent aangemeld.")
+    expect(page.get_by_text("Nog 24 van de 25 plaatsen vrij.")).to_be_visible()
+
+
 KEY_PAGES = {
     "home": "/",
     "leerateliers": "/leerateliers/",
@@ -74,6 +94,9 @@ KEY_PAGES = {
     "partners": "/partners/?soort=gemeente",
     "partner": "/partners/hogeschool-van-arnhem-en-nijmegen/",
     "persoon": "/personen/lisbeth-verharen/",
+    "bijeenkomsten": "/bijeenkomsten/",
+    "bijeenkomst": "/bijeenkomsten/arenabijeenkomst-armoede-en-schulden-verhalenkamer/",
+    "bijeenkomst-verslag": "/bijeenkomsten/symposium-samen-werken-aan-sociale-kwaliteit-2022/",
     "niet-gevonden": "/bestaat-niet/",
 }
 

@@ -16,8 +16,12 @@ from .quality import browser_failures, crawl, vnu_errors
 from .test_every_page import MAX_QUERIES_PER_PAGE
 
 # Everything of one's own: the dashboard and its pages, the account pages, the update forms,
-# and the leeratelier pages, which show a signed-in user the follow and write buttons.
-SIGNED_IN = re.compile(r"^/(mijn/|accounts/(?!logout)|leerateliers/[^/?]+/(updates/.*)?$)")
+# the leeratelier pages, which show a signed-in user the follow and write buttons, and the
+# bijeenkomsten one is registered for, with the page that cancels a registration.
+SIGNED_IN = re.compile(
+    r"^/(mijn/|accounts/(?!logout)|leerateliers/[^/?]+/(updates/.*)?$"
+    r"|bijeenkomsten/([^/?]+|afmelden/[^/?]+)/$)"
+)
 
 
 @pytest.mark.browser

@@ -1,6 +1,7 @@
 """The leerateliers pages as visitors and feed readers see them."""
 
 import datetime
+import re
 
 import feedparser
 import pytest
@@ -115,7 +116,7 @@ def test_list_shows_trekkers_voorwaarden_and_arena_tribune_counts(
 
 
 def test_detail_shows_vraagstukken_trekkers_partners_praktijken_lessen_and_updates(
-    client, ateliers, make_organisatie, make_praktijk, make_update, voorwaarden
+    client, ateliers, make_organisatie, make_praktijk, make_update, voorwaarden, make_gemeente
 ):
     armoede = ateliers["armoede"]
     Vraagstuk.objects.create(leeratelier=armoede, tekst="Hoe signaleren we armoede?", volgorde=2)
@@ -125,6 +126,8 @@ def test_detail_shows_vraagstukken_trekkers_partners_praktijken_lessen_and_updat
     Deelname.objects.create(organisatie=zorgalliantie, leeratelier=armoede, rol=Rol.ARENA)
     Deelname.objects.create(organisatie=movisie, leeratelier=armoede, rol=Rol.TRIBUNE)
     praktijk = make_praktijk(armoede, "Verhalenkamer", gemeenten=armoede.gemeenten.all())
+    elders = [make_gemeente("Overbetuwe"), make_gemeente("Duiven")]
+    make_praktijk(armoede, "Zakgeldproject", gemeenten=elders)
     les = GeleerdeLes.objects.create(praktijk=praktijk, tekst="Niet advies geven.")
     les.voorwaarden.set([voorwaarden["sociale-empowerment"]])
     make_update(armoede, "Podcast over armoede")
@@ -140,7 +143,13 @@ def test_detail_shows_vraagstukken_trekkers_partners_praktijken_lessen_and_updat
     assert 'href="mailto:c.jansen@example.nl"' in content
     assert [d.organisatie.naam for d in response.context["leeratelier"].arena] == ["Zorgalliantie"]
     assert [d.organisatie.naam for d in response.context["leeratelier"].tribune] == ["Movisie"]
-    assert "Verhalenkamer" in content and "Lingewaard" in content
+    # Each praktijk card names its own gemeenten (in name order on PostgreSQL).
+    assert re.search(
+        r"Verhalenkamer.*?Lopend · (Heumen, Lingewaard|Lingewaard, Heumen)", content, re.S
+    )
+    assert re.search(
+        r"Zakgeldproject.*?Lopend · (Duiven, Overbetuwe|Overbetuwe, Duiven)", content, re.S
+    )
     assert "Niet advies geven." in content
     assert "Podcast over armoede" in content
     assert "Geheim concept" not in content

@@ -1,6 +1,7 @@
 """The admin at /beheer/ answers for a superuser on every registered model."""
 
 import pytest
+from django import forms
 from django.contrib import admin
 from django.core.management import call_command
 from django.test import RequestFactory
@@ -74,8 +75,14 @@ def form_data(form):
     data = {}
     for bound in form:
         value = bound.value()
-        is_file = getattr(bound.field.widget, "input_type", "") == "file"
+        widget = bound.field.widget
+        is_file = getattr(widget, "input_type", "") == "file"
         if value is None or is_file:
+            continue
+        if isinstance(widget, forms.MultiWidget):  # a date and a time, say
+            parts = value if isinstance(value, list) else widget.decompress(value)
+            for suffix, part in zip(widget.widgets_names, parts, strict=True):
+                data[bound.html_name + suffix] = "" if part is None else str(part)
             continue
         if isinstance(value, list | tuple):
             data[bound.html_name] = [str(item) for item in value]

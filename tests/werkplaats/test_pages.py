@@ -95,7 +95,7 @@ def test_voorwaarde_page_lists_its_themas(client, network):
 
 
 PAGES = [
-    ("/", 7),
+    ("/", 8),  # with the next bijeenkomsten
     ("/sociale-kwaliteit/", 7),  # with the matrix of leerateliers and praktijken
     ("/sociale-kwaliteit/sociale-cohesie/", 4),
     ("/themas/", 2),

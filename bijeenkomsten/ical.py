@@ -1,0 +1,89 @@
+"""Bijeenkomsten as iCalendar (RFC 5545): one event to download, feeds, email attachments.
+
+Times are written in Europe/Amsterdam with its VTIMEZONE, so a calendar shows 14:00 as 14:00
+in winter and in summer, wherever the reader's computer thinks it is.
+"""
+
+import datetime
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from accounts.notifications import absolute_url, public_host
+
+from .models import Bijeenkomst, Status
+
+PRODID = "-//Werkplaats Sociaal Domein Arnhem en Nijmegen//Bijeenkomsten//NL"
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def uid(bijeenkomst: Bijeenkomst) -> str:
+    """Stable for the life of the bijeenkomst, so calendars update rather than duplicate it."""
+    return f"bijeenkomst-{bijeenkomst.pk}@{public_host()}"
+
+
+def _place(bijeenkomst: Bijeenkomst, *, with_link: bool) -> str:
+    parts = [bijeenkomst.locatie, bijeenkomst.adres]
+    if bijeenkomst.online_link:
+        parts.append(bijeenkomst.online_link if with_link else "online")
+    return ", ".join(part for part in parts if part)
+
+
+def event(bijeenkomst: Bijeenkomst, *, with_link: bool = False) -> Event:
+    """One VEVENT. ``with_link``: include the online link (only for those with a seat)."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    url = absolute_url(bijeenkomst.get_absolute_url())
+    description = [bijeenkomst.samenvatting]
+    if bijeenkomst.is_cancelled:
+        description.insert(0, "GEANNULEERD. " + bijeenkomst.annulering_reden)
+    if with_link and bijeenkomst.online_link:
+        description.append(f"Online: {bijeenkomst.online_link}")
+    description.append(url)
+
+    component = Event()
+    component.add("uid", uid(bijeenkomst))
+    component.add("dtstamp", bijeenkomst.gewijzigd_at.astimezone(datetime.UTC))
+    component.add("last-modified", bijeenkomst.gewijzigd_at.astimezone(datetime.UTC))
+    component.add("sequence", bijeenkomst.revisie)
+    component.add("summary", bijeenkomst.titel)
+    component.add("dtstart", bijeenkomst.start_at.astimezone(zone))
+    component.add("dtend", bijeenkomst.end_at.astimezone(zone))
+    component.add("description", "\n\n".join(part for part in description if part))
+    place = _place(bijeenkomst, with_link=with_link)
+    if place:
+        component.add("location", place)
+    component.add("url", url)
+    component.add(
+        "status", "CANCELLED" if bijeenkomst.status == Status.GEANNULEERD else "CONFIRMED"
+    )
+    component.add("categories", [bijeenkomst.get_soort_display()])
+    return component
+
+
+def calendar(bijeenkomsten: Iterable[Bijeenkomst], *, name: str, with_link: bool = False) -> bytes:
+    """A VCALENDAR with the given bijeenkomsten and the time zone they are written in."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", settings.TIME_ZONE)
+    starts = []
+    for bijeenkomst in bijeenkomsten:
+        cal.add_component(event(bijeenkomst, with_link=with_link))
+        starts.append(timezone.localdate(bijeenkomst.start_at))
+    if starts:
+        # The zone's rules for the years the events span (and a year either side).
+        cal.add_missing_timezones(
+            first_date=datetime.date(min(starts).year - 1, 1, 1),
+            last_date=datetime.date(max(starts).year + 2, 1, 1),
+        )
+    return cal.to_ical()
+
+
+def filename(bijeenkomst: Bijeenkomst) -> str:
+    return f"{bijeenkomst.slug}.ics"

@@ -1,0 +1,218 @@
+"""Registering, cancelling and the steps of the programmacommissie, each in one transaction.
+
+Seats are handed out while the bijeenkomst's row is locked (``select_for_update``): two
+people who take the last seat at the same moment are served one after the other, so one gets
+the seat and the other the waiting list. Emails go out after the commit, in the background.
+"""
+
+import datetime
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from werkplaats.models import User
+
+from . import tasks
+from .models import Aanmelding, AanmeldingStatus, Bericht, BerichtSoort, Bijeenkomst, Status
+
+# Changes that calendars must hear about (they raise the event's SEQUENCE).
+CALENDAR_FIELDS = {"titel", "start_at", "end_at", "locatie", "adres", "online_link", "samenvatting"}
+
+
+def _locked(bijeenkomst: Bijeenkomst) -> Bijeenkomst:
+    return Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
+
+
+def _existing(bijeenkomst: Bijeenkomst, *, user: User | None, email: str) -> Aanmelding | None:
+    rows = Aanmelding.objects.select_for_update().filter(bijeenkomst=bijeenkomst)
+    if user is not None:
+        return rows.filter(user=user).first()
+    return rows.filter(user__isnull=True, email=email.strip().lower()).first()
+
+
+def _already(aanmelding: Aanmelding) -> str:
+    if aanmelding.is_waiting:
+        return _("Je staat al op de wachtlijst voor deze bijeenkomst.")
+    return _("Je bent al aangemeld voor deze bijeenkomst.")
+
+
+@transaction.atomic
+def aanmelding_create(
+    *,
+    bijeenkomst: Bijeenkomst,
+    user: User | None = None,
+    naam: str = "",
+    email: str = "",
+    organisatie: str = "",
+    now: datetime.datetime | None = None,
+) -> Aanmelding:
+    """Register a signed-in ``user``, or a guest by ``naam`` and (confirmed) ``email``: a seat
+    while there is one, else a place on the waiting list. Registering again after cancelling
+    reuses the row and joins the back of the queue. Raises ValidationError (in Dutch) when
+    registering is closed or the person is already registered."""
+    now = now or timezone.now()
+    bijeenkomst = _locked(bijeenkomst)
+    refusal = bijeenkomst.registration_refusal(now)
+    if refusal:
+        raise ValidationError(refusal)
+    aanmelding = _existing(bijeenkomst, user=user, email=email)
+    if aanmelding is not None and aanmelding.is_active:
+        raise ValidationError(_already(aanmelding))
+    seated = Aanmelding.objects.filter(bijeenkomst=bijeenkomst).seated().count()
+    has_seat = bijeenkomst.capaciteit is None or seated < bijeenkomst.capaciteit
+    aanmelding = aanmelding or Aanmelding(bijeenkomst=bijeenkomst, user=user)
+    if user is None:
+        aanmelding.naam, aanmelding.email = naam.strip(), email
+    aanmelding.organisatie = organisatie.strip() or aanmelding.organisatie
+    aanmelding.status = AanmeldingStatus.AANGEMELD if has_seat else AanmeldingStatus.WACHTLIJST
+    aanmelding.aangemeld_at = now
+    aanmelding.afgemeld_at = None
+    aanmelding.herinnerd_at = None
+    aanmelding.full_clean()
+    aanmelding.save()
+    transaction.on_commit(partial(tasks.send_registration.enqueue, aanmelding.pk))
+    return aanmelding
+
+
+@transaction.atomic
+def aanmelding_cancel(
+    *, aanmelding: Aanmelding, now: datetime.datetime | None = None
+) -> list[Aanmelding]:
+    """Cancel a registration (a seat or a place in the queue) until the bijeenkomst begins.
+    A freed seat goes to the first on the waiting list, who is emailed; returns those seated.
+    Cancelling twice changes nothing."""
+    now = now or timezone.now()
+    bijeenkomst = _locked(aanmelding.bijeenkomst)
+    aanmelding = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
+    if not aanmelding.is_active:
+        return []
+    if bijeenkomst.has_started(now) and not bijeenkomst.is_cancelled:
+        raise ValidationError(_("De bijeenkomst is al begonnen; afmelden kan niet meer."))
+    had_seat = aanmelding.is_seated
+    aanmelding.status = AanmeldingStatus.AFGEMELD
+    aanmelding.afgemeld_at = now
+    aanmelding.save(update_fields=["status", "afgemeld_at"])
+    return _fill_seats(bijeenkomst, now=now) if had_seat else []
+
+
+def _fill_seats(bijeenkomst: Bijeenkomst, *, now: datetime.datetime) -> list[Aanmelding]:
+    """Seat the waiting list in its order while seats are free (the row must be locked)."""
+    if bijeenkomst.is_cancelled or bijeenkomst.has_started(now):
+        return []
+    waiting = Aanmelding.objects.filter(bijeenkomst=bijeenkomst).waiting().select_for_update()
+    if bijeenkomst.capaciteit is not None:
+        seated = Aanmelding.objects.filter(bijeenkomst=bijeenkomst).seated().count()
+        waiting = waiting[: max(bijeenkomst.capaciteit - seated, 0)]
+    promoted = list(waiting)
+    for aanmelding in promoted:
+        aanmelding.status = AanmeldingStatus.AANGEMELD
+        aanmelding.save(update_fields=["status"])
+        transaction.on_commit(partial(tasks.send_seat_available.enqueue, aanmelding.pk))
+    return promoted
+
+
+@transaction.atomic
+def bijeenkomst_save(
+    *, bijeenkomst: Bijeenkomst, changed: set[str] | None = None
+) -> list[Aanmelding]:
+    """Save a bijeenkomst edited in the admin. A change of time or place raises its revision
+    (calendars update their copy); more seats go to the waiting list. Returns those seated."""
+    changed = set(changed or ())
+    if bijeenkomst.pk is not None and changed & CALENDAR_FIELDS:
+        bijeenkomst.revisie += 1
+    bijeenkomst.full_clean()
+    bijeenkomst.save()
+    if "capaciteit" in changed:
+        return _fill_seats(_locked(bijeenkomst), now=timezone.now())
+    return []
+
+
+def _bericht(
+    *, bijeenkomst: Bijeenkomst, soort: BerichtSoort, onderwerp: str, tekst: str, by: User | None
+) -> Bericht:
+    bericht = Bericht(
+        bijeenkomst=bijeenkomst, soort=soort, onderwerp=onderwerp, tekst=tekst, aangemaakt_door=by
+    )
+    bericht.full_clean()
+    bericht.save()
+    transaction.on_commit(partial(tasks.send_bericht.enqueue, bericht.pk))
+    return bericht
+
+
+@transaction.atomic
+def bijeenkomst_cancel(
+    *,
+    bijeenkomst: Bijeenkomst,
+    reden: str,
+    by: User | None = None,
+    now: datetime.datetime | None = None,
+) -> Bericht:
+    """Cancel a bijeenkomst that has not ended: it stays on the site marked as cancelled,
+    refuses registrations, and everyone registered gets one email with the reason."""
+    bijeenkomst = _locked(bijeenkomst)
+    if bijeenkomst.is_cancelled:
+        raise ValidationError(_("%(titel)s is al geannuleerd.") % {"titel": bijeenkomst.titel})
+    if bijeenkomst.is_past(now):
+        raise ValidationError(
+            _("%(titel)s is al voorbij en kan niet meer worden geannuleerd.")
+            % {"titel": bijeenkomst.titel}
+        )
+    bijeenkomst.status = Status.GEANNULEERD
+    bijeenkomst.annulering_reden = reden.strip()
+    bijeenkomst.revisie += 1
+    bijeenkomst.save(update_fields=["status", "annulering_reden", "revisie", "gewijzigd_at"])
+    return _bericht(
+        bijeenkomst=bijeenkomst,
+        soort=BerichtSoort.ANNULERING,
+        onderwerp=_("Geannuleerd: %(titel)s") % {"titel": bijeenkomst.titel},
+        tekst=bijeenkomst.annulering_reden,
+        by=by,
+    )
+
+
+@transaction.atomic
+def bijeenkomst_message(
+    *, bijeenkomst: Bijeenkomst, onderwerp: str, tekst: str, by: User | None = None
+) -> Bericht:
+    """An email from the organisers to everyone registered (seated or waiting)."""
+    if not tekst.strip():
+        raise ValidationError(_("Schrijf een tekst voor het bericht."))
+    return _bericht(
+        bijeenkomst=bijeenkomst,
+        soort=BerichtSoort.BERICHT,
+        onderwerp=onderwerp.strip(),
+        tekst=tekst.strip(),
+        by=by,
+    )
+
+
+@transaction.atomic
+def verslag_send(
+    *, bijeenkomst: Bijeenkomst, by: User | None = None, now: datetime.datetime | None = None
+) -> Bericht:
+    """Send the verslag of a bijeenkomst that is over, once: to everyone registered and, for
+    a tribunebijeenkomst, to the tribune of its leeratelier."""
+    bijeenkomst = _locked(bijeenkomst)
+    if not bijeenkomst.is_past(now):
+        raise ValidationError(
+            _("%(titel)s is nog niet voorbij; het verslag volgt na afloop.")
+            % {"titel": bijeenkomst.titel}
+        )
+    if not bijeenkomst.verslag.strip():
+        raise ValidationError(
+            _("Schrijf eerst het verslag van %(titel)s.") % {"titel": bijeenkomst.titel}
+        )
+    if bijeenkomst.berichten.filter(soort=BerichtSoort.VERSLAG).exists():
+        raise ValidationError(
+            _("Het verslag van %(titel)s is al verstuurd.") % {"titel": bijeenkomst.titel}
+        )
+    return _bericht(
+        bijeenkomst=bijeenkomst,
+        soort=BerichtSoort.VERSLAG,
+        onderwerp=_("Verslag: %(titel)s") % {"titel": bijeenkomst.titel},
+        tekst=bijeenkomst.verslag,
+        by=by,
+    )

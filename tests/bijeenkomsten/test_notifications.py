@@ -1,0 +1,205 @@
+"""Reminders two days before, and the messages to everyone registered: each sent once."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from icalendar import Calendar
+
+from accounts.models import Abonnement, Frequentie, Koppeling, KoppelingStatus
+from bijeenkomsten import notifications, services
+from bijeenkomsten.models import Aanmelding, Bericht, Soort
+from leerateliers.models import Rol
+from leerateliers.services import deelname_set_rol
+from tests.helpers import run_command
+
+pytestmark = pytest.mark.django_db
+
+
+def addressees():
+    return sorted(address for message in mail.outbox for address in message.to)
+
+
+def test_the_reminder_goes_two_days_before_and_only_once(make_bijeenkomst, make_user, register):
+    bijeenkomst = make_bijeenkomst(days=10, capaciteit=1)
+    register(bijeenkomst, make_user("zit@example.nl"))
+    register(bijeenkomst, make_user("wacht@example.nl"))
+    mail.outbox.clear()
+    three_days_before = bijeenkomst.start_at - datetime.timedelta(days=3)
+    two_days_before = bijeenkomst.start_at - datetime.timedelta(days=2)
+
+    assert notifications.send_reminders(now=three_days_before) == (0, 0)
+    assert notifications.send_reminders(now=two_days_before) == (1, 0)
+    assert notifications.send_reminders(now=two_days_before) == (0, 0)
+    assert notifications.send_reminders(now=bijeenkomst.start_at - datetime.timedelta(hours=1)) == (
+        0,
+        0,
+    )
+
+    (message,) = mail.outbox
+    assert message.to == ["zit@example.nl"]  # not the waiting list
+    assert message.subject == f"Herinnering: {bijeenkomst.titel}"
+    assert Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")
+
+
+def test_the_reminder_command_is_safe_to_run_often(make_bijeenkomst, make_user, register):
+    bijeenkomst = make_bijeenkomst(days=1)
+    aanmelding = register(bijeenkomst, make_user())
+    Aanmelding.objects.filter(pk=aanmelding.pk).update(
+        aangemeld_at=timezone.now() - datetime.timedelta(days=5)
+    )
+    mail.outbox.clear()
+    assert "1 herinnering(en) verstuurd." in run_command("send_reminders")
+    assert "0 herinnering(en) verstuurd." in run_command("send_reminders")
+    assert len(mail.outbox) == 1
+
+
+def test_no_reminder_for_a_registration_made_within_the_two_days(
+    make_bijeenkomst, make_user, register
+):
+    bijeenkomst = make_bijeenkomst(days=1)  # registered now: the confirmation just went out
+    register(bijeenkomst, make_user())
+    mail.outbox.clear()
+    assert notifications.send_reminders() == (0, 0)
+
+
+def test_no_reminder_for_a_cancelled_bijeenkomst(make_bijeenkomst, make_user, register):
+    bijeenkomst = make_bijeenkomst(days=10)
+    register(bijeenkomst, make_user())
+    services.bijeenkomst_cancel(bijeenkomst=bijeenkomst, reden="Ziekte.")
+    assert notifications.send_reminders(now=bijeenkomst.start_at - datetime.timedelta(days=1)) == (
+        0,
+        0,
+    )
+
+
+def test_a_failed_reminder_is_tried_again_by_the_next_run(
+    make_bijeenkomst, make_user, register, monkeypatch
+):
+    bijeenkomst = make_bijeenkomst(days=10)
+    register(bijeenkomst, make_user())
+    mail.outbox.clear()
+    due = bijeenkomst.start_at - datetime.timedelta(days=1)
+
+    def broken(self, fail_silently=False):
+        raise OSError("SMTP-server onbereikbaar")
+
+    monkeypatch.setattr(mail.EmailMessage, "send", broken)
+    assert notifications.send_reminders(now=due) == (0, 1)
+    monkeypatch.undo()
+    assert notifications.send_reminders(now=due) == (1, 0)
+
+
+def test_cancelling_a_bijeenkomst_tells_everyone_registered_once(
+    make_bijeenkomst, make_user, register, cancel, django_capture_on_commit_callbacks
+):
+    bijeenkomst = make_bijeenkomst(capaciteit=1)
+    register(bijeenkomst, make_user("zit@example.nl"))
+    register(bijeenkomst, make_user("wacht@example.nl"))
+    cancel(register(bijeenkomst, make_user("weg@example.nl")))
+    register(bijeenkomst, naam="Anna de Boer", email="anna@example.nl")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        bericht = services.bijeenkomst_cancel(bijeenkomst=bijeenkomst, reden="De zaal is dicht.")
+
+    assert addressees() == ["anna@example.nl", "wacht@example.nl", "zit@example.nl"]
+    message = mail.outbox[0]
+    assert message.subject == f"Geannuleerd: {bijeenkomst.titel}"
+    assert "De zaal is dicht." in message.body
+    (event,) = Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")
+    assert str(event["status"]) == "CANCELLED"
+    assert notifications.send_bericht(bericht.pk) == 0  # a retried task sends nothing
+    assert len(mail.outbox) == 3
+    with pytest.raises(ValidationError, match="al geannuleerd"):
+        services.bijeenkomst_cancel(bijeenkomst=bijeenkomst, reden="Nog eens.")
+
+
+def test_a_message_reaches_everyone_registered(
+    make_bijeenkomst, make_user, register, django_capture_on_commit_callbacks
+):
+    bijeenkomst = make_bijeenkomst()
+    register(bijeenkomst, make_user("a@example.nl"))
+    register(bijeenkomst, naam="Bert", email="b@example.nl")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        bericht = services.bijeenkomst_message(
+            bijeenkomst=bijeenkomst, onderwerp="Andere zaal", tekst="We zitten in zaal 2.12."
+        )
+    assert addressees() == ["a@example.nl", "b@example.nl"]
+    assert "We zitten in zaal 2.12." in mail.outbox[0].body
+    bericht.refresh_from_db()
+    assert bericht.verstuurd_at is not None and bericht.aantal_ontvangers == 2
+
+
+def test_the_verslag_of_a_tribunebijeenkomst_also_reaches_the_tribune(
+    make_bijeenkomst,
+    make_user,
+    register,
+    make_leeratelier,
+    make_organisatie,
+    django_capture_on_commit_callbacks,
+):
+    jip = make_leeratelier("JIP")
+    tribune, arena = make_organisatie("Tribunepartner"), make_organisatie("Arenapartner")
+    deelname_set_rol(organisatie=tribune, leeratelier=jip, rol=Rol.TRIBUNE)
+    deelname_set_rol(organisatie=arena, leeratelier=jip, rol=Rol.ARENA)
+    for email, organisatie in (("tribune@example.nl", tribune), ("arena@example.nl", arena)):
+        Koppeling.objects.create(
+            user=make_user(email),
+            naam=email,
+            organisatie=organisatie,
+            is_contactpersoon=True,
+            status=KoppelingStatus.GOEDGEKEURD,
+        )
+    volger, stil = make_user("volger@example.nl"), make_user("stil@example.nl")
+    Abonnement.objects.create(user=volger, leeratelier=jip)
+    Abonnement.objects.create(user=stil, leeratelier=jip, frequentie=Frequentie.NOOIT)
+
+    bijeenkomst = make_bijeenkomst(soort=Soort.TRIBUNEBIJEENKOMST, leeratelier=jip, days=3)
+    register(bijeenkomst, make_user("deelnemer@example.nl"))
+    register(bijeenkomst, make_user("volger-ook@example.nl"))
+    with pytest.raises(ValidationError, match="nog niet voorbij"):
+        services.verslag_send(bijeenkomst=bijeenkomst)
+    bijeenkomst.start_at -= datetime.timedelta(days=10)
+    bijeenkomst.end_at -= datetime.timedelta(days=10)
+    bijeenkomst.save()
+    with pytest.raises(ValidationError, match="Schrijf eerst het verslag"):
+        services.verslag_send(bijeenkomst=bijeenkomst)
+    bijeenkomst.verslag = "We bespraken **wat werkt**."
+    bijeenkomst.save()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.verslag_send(bijeenkomst=bijeenkomst)
+
+    assert addressees() == [
+        "deelnemer@example.nl",
+        "tribune@example.nl",
+        "volger-ook@example.nl",
+        "volger@example.nl",
+    ]
+    assert "We bespraken **wat werkt**." in mail.outbox[0].body
+    with pytest.raises(ValidationError, match="al verstuurd"):
+        services.verslag_send(bijeenkomst=bijeenkomst)
+    assert Bericht.objects.count() == 1
+
+
+def test_the_verslag_of_another_soort_goes_only_to_those_registered(
+    make_bijeenkomst, make_user, register, make_leeratelier, make_organisatie,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    jip = make_leeratelier("JIP")
+    Abonnement.objects.create(user=make_user("volger@example.nl"), leeratelier=jip)
+    bijeenkomst = make_bijeenkomst(soort=Soort.ARENABIJEENKOMST, leeratelier=jip, days=1)
+    register(bijeenkomst, make_user("deelnemer@example.nl"))
+    bijeenkomst.start_at -= datetime.timedelta(days=5)
+    bijeenkomst.end_at -= datetime.timedelta(days=5)
+    bijeenkomst.verslag = "Verslag."
+    bijeenkomst.save()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.verslag_send(bijeenkomst=bijeenkomst)
+    assert addressees() == ["deelnemer@example.nl"]

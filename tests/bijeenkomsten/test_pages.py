@@ -1,0 +1,140 @@
+"""The bijeenkomsten pages, and where bijeenkomsten show up elsewhere on the site."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from bijeenkomsten import services
+from bijeenkomsten.models import Soort
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [bijeenkomst.titel for bijeenkomst in response.context["object_list"]]
+
+
+def test_the_list_shows_what_is_coming_soonest_first_and_the_archive_the_past(
+    client, make_bijeenkomst
+):
+    make_bijeenkomst("Later", days=20)
+    make_bijeenkomst("Binnenkort", days=2)
+    make_bijeenkomst("Vorige maand", days=-30)
+    make_bijeenkomst("Vorig jaar", days=-400)
+
+    assert titles(client.get("/bijeenkomsten/")) == ["Binnenkort", "Later"]
+    archive = client.get("/bijeenkomsten/?periode=archief")
+    assert titles(archive) == ["Vorige maand", "Vorig jaar"]
+    assert "Archief van bijeenkomsten" in archive.content.decode()
+
+
+def test_the_list_filters_on_soort_leeratelier_and_gemeente(
+    client, make_bijeenkomst, make_leeratelier, make_gemeente
+):
+    jip = make_leeratelier("JIP")
+    nijmegen = make_gemeente("Nijmegen")
+    make_bijeenkomst(
+        "Tribune JIP Nijmegen", soort=Soort.TRIBUNEBIJEENKOMST, leeratelier=jip, gemeente=nijmegen
+    )
+    make_bijeenkomst("Tribune JIP online", soort=Soort.TRIBUNEBIJEENKOMST, leeratelier=jip)
+    make_bijeenkomst("Symposium Nijmegen", soort=Soort.SYMPOSIUM, gemeente=nijmegen)
+
+    assert titles(client.get("/bijeenkomsten/?soort=tribunebijeenkomst")) == [
+        "Tribune JIP Nijmegen",
+        "Tribune JIP online",
+    ]
+    assert titles(client.get(f"/bijeenkomsten/?leeratelier={jip.slug}&gemeente=nijmegen")) == [
+        "Tribune JIP Nijmegen"
+    ]
+    assert titles(client.get("/bijeenkomsten/?gemeente=nijmegen&soort=symposium")) == [
+        "Symposium Nijmegen"
+    ]
+
+
+def test_an_unknown_filter_value_gets_a_dutch_error_not_a_500(client, make_bijeenkomst):
+    make_bijeenkomst("Arenabijeenkomst")
+    response = client.get("/bijeenkomsten/?soort=feest&gemeente=atlantis")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Selecteer een geldige keuze." in page
+    assert titles(response) == []
+
+
+def test_a_cancelled_bijeenkomst_says_so_everywhere(
+    client, make_bijeenkomst, make_leeratelier, make_user
+):
+    jip = make_leeratelier("JIP")
+    bijeenkomst = make_bijeenkomst("Tribunebijeenkomst JIP", leeratelier=jip, capaciteit=10)
+    user = make_user()
+    services.aanmelding_create(bijeenkomst=bijeenkomst, user=user)
+    services.bijeenkomst_cancel(bijeenkomst=bijeenkomst, reden="De spreker is ziek.")
+    client.force_login(user)
+
+    detail = client.get(bijeenkomst.get_absolute_url()).content.decode()
+    assert "Deze bijeenkomst is geannuleerd" in detail and "De spreker is ziek." in detail
+    assert "<form" not in detail.split("Aanmelden", 1)[1].split("</section>", 1)[0]
+    for path in ("/bijeenkomsten/", "/", jip.get_absolute_url(), "/mijn/"):
+        page = client.get(path).content.decode()
+        assert "Tribunebijeenkomst JIP" in page, path
+        assert "Geannuleerd" in page, path
+
+
+def test_the_home_page_and_the_leeratelier_show_their_next_bijeenkomsten(
+    client, make_bijeenkomst, make_leeratelier
+):
+    jip = make_leeratelier("JIP")
+    make_bijeenkomst("Voorbij", days=-5, leeratelier=jip)
+    for number in range(1, 5):
+        make_bijeenkomst(f"Komend {number}", days=number, leeratelier=jip if number == 4 else None)
+
+    home = client.get("/")
+    assert [b.titel for b in home.context["bijeenkomsten"]] == ["Komend 1", "Komend 2", "Komend 3"]
+    page = client.get(jip.get_absolute_url()).content.decode()
+    assert "Komend 4" in page and "Voorbij" not in page and "Komend 1" not in page
+
+
+def test_the_dashboard_lists_my_registrations_with_a_way_to_cancel(
+    client, make_bijeenkomst, make_user
+):
+    user = make_user()
+    vol = make_bijeenkomst("Training", capaciteit=1, days=3)
+    services.aanmelding_create(bijeenkomst=vol, user=make_user())
+    services.aanmelding_create(bijeenkomst=vol, user=user)
+    services.aanmelding_create(bijeenkomst=make_bijeenkomst("Symposium", days=9), user=user)
+    afgemeld = services.aanmelding_create(bijeenkomst=make_bijeenkomst("Afgemeld"), user=user)
+    services.aanmelding_cancel(aanmelding=afgemeld)
+    client.force_login(user)
+
+    page = client.get("/mijn/").content.decode()
+
+    assert "Training" in page and "Op de wachtlijst, plaats 1" in page
+    assert "Symposium" in page and "Aangemeld" in page
+    assert "Afgemeld" not in page
+    assert page.count("/bijeenkomsten/afmelden/") == 2
+
+
+def test_the_detail_page_does_not_run_more_queries_with_more_registrations(
+    make_bijeenkomst, make_user, make_leeratelier, make_gemeente, django_assert_num_queries
+):
+    bijeenkomst = make_bijeenkomst(
+        leeratelier=make_leeratelier("JIP"), gemeente=make_gemeente("Nijmegen"), capaciteit=3
+    )
+    user = make_user()
+    client = Client()
+    client.force_login(user)
+    services.aanmelding_create(bijeenkomst=bijeenkomst, user=user)
+    client.get("/")  # the session's first request renews it (one write)
+    counted = {}
+    for path in (bijeenkomst.get_absolute_url(), "/bijeenkomsten/", "/mijn/", "/"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        counted[path] = len(queries)
+    for _ in range(6):
+        services.aanmelding_create(bijeenkomst=bijeenkomst, user=make_user())
+        make_bijeenkomst(capaciteit=2)
+        services.aanmelding_create(bijeenkomst=make_bijeenkomst(), user=user)
+    for path, count in counted.items():
+        with django_assert_num_queries(count):
+            assert client.get(path).status_code == 200
+    assert counted[bijeenkomst.get_absolute_url()] <= 8
