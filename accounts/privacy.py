@@ -93,7 +93,7 @@ def personal_data(user: User) -> dict:
                 "aangemeld_op": a.aangemeld_at,
                 "afgemeld_op": a.afgemeld_at,
             }
-            for a in Aanmelding.objects.filter(user=user).select_related("bijeenkomst")
+            for a in Aanmelding.objects.of(user).select_related("bijeenkomst")
         ],
         "verstuurde_meldingen": [
             {

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bijeenkomsten.models import Aanmelding
-from bijeenkomsten.services import aanmelding_cancel
+from bijeenkomsten.services import seats_release
 from leerateliers.models import Deelname, Leeratelier
 from werkplaats.models import Persoon, User
 
@@ -172,9 +172,8 @@ def account_delete(*, user: User) -> None:
     The admin's log keeps that something changed, not whom it was about. Seats at
     bijeenkomsten that have not begun are given up first, so the waiting list moves on.
     """
-    for aanmelding in Aanmelding.objects.filter(user=user).active().select_related("bijeenkomst"):
-        if not aanmelding.bijeenkomst.has_started():
-            aanmelding_cancel(aanmelding=aanmelding)  # a freed seat goes to the waiting list
+    seats_release(user=user)  # a freed seat goes to the waiting list
+    Aanmelding.objects.of(user).delete()  # also those made as a guest with this address
     for pk in Koppeling.objects.filter(user=user).values_list("pk", flat=True):
         _forget_in_admin_log(Koppeling, pk)
     _forget_in_admin_log(User, user.pk)

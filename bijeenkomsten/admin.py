@@ -189,7 +189,7 @@ class BijeenkomstAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         promoted = services.bijeenkomst_save(
-            bijeenkomst=obj, changed=set(form.changed_data) if change else None
+            bijeenkomst=obj, changed=set(form.changed_data) if change else None, by=request.user
         )
         if promoted:
             self.message_user(
@@ -280,6 +280,14 @@ class AanmeldingAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    # Deleting cancels first, so a freed seat still goes to the waiting list.
+    def delete_model(self, request, obj):
+        services.aanmelding_delete(aanmelding=obj)
+
+    def delete_queryset(self, request, queryset):
+        for aanmelding in queryset:
+            services.aanmelding_delete(aanmelding=aanmelding)
 
     @admin.display(description=_("naam"))
     def display_naam(self, obj):

@@ -274,7 +274,11 @@ def load_registrations():
         Aanmelding.objects.get_or_create(
             bijeenkomst=Bijeenkomst.objects.get(slug=slug),
             user=users[email],
-            defaults={"status": AanmeldingStatus.AANGEMELD},
+            # Registered and told: the demo sends no confirmations.
+            defaults={
+                "status": AanmeldingStatus.AANGEMELD,
+                "gemeld_status": AanmeldingStatus.AANGEMELD,
+            },
         )
     return len(REGISTRATIONS)
 

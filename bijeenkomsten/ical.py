@@ -79,8 +79,8 @@ def calendar(bijeenkomsten: Iterable[Bijeenkomst], *, name: str, with_link: bool
     if starts:
         # The zone's rules for the years the events span (and a year either side).
         cal.add_missing_timezones(
-            first_date=datetime.date(min(starts).year - 1, 1, 1),
-            last_date=datetime.date(max(starts).year + 2, 1, 1),
+            first_date=datetime.date(max(min(starts).year - 1, datetime.MINYEAR), 1, 1),
+            last_date=datetime.date(min(max(starts).year + 2, datetime.MAXYEAR), 1, 1),
         )
     return cal.to_ical()
 

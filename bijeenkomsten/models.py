@@ -18,6 +18,9 @@ from werkplaats.models import Gemeente, URLField
 from werkplaats.text import validate_no_control_characters
 from werkplaats.uploads import SafeFileField
 
+# Dates outside these years are typing errors (and would make calendars very long).
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+
 
 class Soort(models.TextChoices):
     ARENABIJEENKOMST = "arenabijeenkomst", _("Arenabijeenkomst")
@@ -224,6 +227,15 @@ class Bijeenkomst(models.Model):
         return reverse("bijeenkomsten:ics", kwargs={"slug": self.slug})
 
     def clean(self):
+        for name in ("start_at", "end_at", "aanmelding_sluit_at"):
+            moment = getattr(self, name)
+            if moment is not None and not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+                raise ValidationError(
+                    {
+                        name: _("Kies een datum tussen %(van)s en %(tot)s.")
+                        % {"van": EARLIEST_YEAR, "tot": LATEST_YEAR}
+                    }
+                )
         # Before the uniqueness check, so a clash becomes a form error on the slug.
         self.derive_slug()
 
@@ -243,6 +255,10 @@ class Bijeenkomst(models.Model):
     @property
     def is_over(self):
         return self.is_past()
+
+    @property
+    def is_started(self):
+        return self.has_started()
 
     def is_past(self, now=None):
         return self.end_at < (now or timezone.now())
@@ -301,9 +317,14 @@ class AanmeldingQuerySet(models.QuerySet):
         )
         return self.annotate(positie=Coalesce(Subquery(ahead), 0) + 1)
 
+    def of(self, user):
+        """The user's registrations: by account, and made as a guest with the account's
+        address (both confirmed that address, so they are the same person)."""
+        return self.filter(Q(user=user) | Q(user__isnull=True, email=user.email.lower()))
+
     def for_user(self, user):
         return (
-            self.filter(user=user)
+            self.of(user)
             .select_related("bijeenkomst")
             .with_position()
             .order_by("bijeenkomst__start_at")
@@ -340,6 +361,13 @@ class Aanmelding(models.Model):
     aangemeld_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     afgemeld_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     herinnerd_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
+    gemeld_status = models.CharField(
+        _("gemaild over"),
+        max_length=20,
+        blank=True,
+        editable=False,
+        help_text=_("De status waarover de persoon het laatst een e-mail kreeg."),
+    )
 
     objects = AanmeldingQuerySet.as_manager()
 
@@ -453,6 +481,7 @@ class VerslagBijlage(models.Model):
 
 class BerichtSoort(models.TextChoices):
     BERICHT = "bericht", _("Bericht")
+    WIJZIGING = "wijziging", _("Wijziging van tijd of plaats")
     ANNULERING = "annulering", _("Annulering")
     VERSLAG = "verslag", _("Verslag")
 
@@ -470,7 +499,7 @@ class Bericht(models.Model):
     )
     soort = models.CharField(_("soort"), max_length=20, choices=BerichtSoort.choices)
     onderwerp = models.CharField(
-        _("onderwerp"), max_length=200, validators=[validate_no_control_characters]
+        _("onderwerp"), max_length=300, validators=[validate_no_control_characters]
     )
     tekst = models.TextField(_("tekst"), blank=True, validators=[validate_no_control_characters])
     aangemaakt_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)

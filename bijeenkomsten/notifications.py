@@ -105,8 +105,8 @@ def _with_link(bijeenkomst: Bijeenkomst) -> bytes:
 
 
 def registration_message(aanmelding: Aanmelding, *, seat_freed: bool = False) -> mail.EmailMessage:
-    """The email after registering: the confirmation with the .ics for a seat, or where one
-    stands on the waiting list; ``seat_freed``: the news that a seat came free."""
+    """The email about a registration as it stands: the confirmation with the .ics for a seat,
+    or where one stands on the waiting list; ``seat_freed``: the news that a seat came free."""
     bijeenkomst = aanmelding.bijeenkomst
     context = {
         "aanmelding": aanmelding,
@@ -139,22 +139,34 @@ def registration_message(aanmelding: Aanmelding, *, seat_freed: bool = False) ->
     )
 
 
-def _registration(aanmelding_id: int) -> Aanmelding | None:
-    return (
+def send_registration(aanmelding_id: int) -> int:
+    """Tell someone where their registration stands now, unless they were told already
+    (``gemeld_status``): so a seat given before the first email went out gets one email, not
+    two, and nothing goes out for a registration cancelled since, or a bijeenkomst that was
+    cancelled or is over. The row is claimed before the email leaves; a failed email gives the
+    claim back and is tried again by ``send_pending``. Returns how many emails went out."""
+    aanmelding = (
         Aanmelding.objects.select_related("bijeenkomst", "user__persoon")
         .filter(pk=aanmelding_id)
         .first()
     )
-
-
-def send_registration(aanmelding_id: int, *, seat_freed: bool = False) -> int:
-    """Email one registration as it stands now; nothing for one cancelled since."""
-    aanmelding = _registration(aanmelding_id)
     if aanmelding is None or not aanmelding.is_active:
         return 0
-    if seat_freed and not aanmelding.is_seated:
+    bijeenkomst = aanmelding.bijeenkomst
+    told = aanmelding.gemeld_status
+    if told == aanmelding.status or bijeenkomst.is_cancelled or bijeenkomst.is_past():
         return 0
-    registration_message(aanmelding, seat_freed=seat_freed).send()
+    claimed = Aanmelding.objects.filter(
+        pk=aanmelding.pk, status=aanmelding.status, gemeld_status=told
+    ).update(gemeld_status=aanmelding.status)
+    if not claimed:
+        return 0
+    try:
+        seat_freed = told == AanmeldingStatus.WACHTLIJST
+        registration_message(aanmelding, seat_freed=seat_freed).send()
+    except Exception:
+        Aanmelding.objects.filter(pk=aanmelding.pk).update(gemeld_status=told)
+        raise
     return 1
 
 
@@ -169,7 +181,7 @@ def send_guest_confirmation(*, bijeenkomst_id: int, naam: str, email: str, organ
         to=email,
         subject=_subject(_("Bevestig je aanmelding: %(titel)s"), bijeenkomst),
         template="bevestig_adres",
-        context={"bijeenkomst": bijeenkomst, "naam": naam, "confirm_url": link},
+        context={"bijeenkomst": bijeenkomst, "confirm_url": link},
     ).send()
     return 1
 
@@ -250,8 +262,17 @@ def bericht_recipients(bericht: Bericht) -> dict[str, Aanmelding | None]:
     return found
 
 
+def _file_url(bijlage) -> str:
+    url = bijlage.bestand.url
+    return absolute_url(url) if url.startswith("/") else url
+
+
 def send_bericht(bericht_id: int) -> int:
-    """Send a message to its recipients, once; returns how many emails went out."""
+    """Send a message to its recipients, once; returns how many emails went out.
+
+    The message is claimed before the first email; when the mail server cannot be reached
+    at all the claim is given back (``send_pending`` tries again). A single address that
+    fails is logged and skipped, so nobody else gets the message twice."""
     claimed = Bericht.objects.filter(pk=bericht_id, verstuurd_at__isnull=True).update(
         verstuurd_at=timezone.now()
     )
@@ -259,27 +280,36 @@ def send_bericht(bericht_id: int) -> int:
         return 0
     bericht = Bericht.objects.select_related("bijeenkomst__leeratelier").get(pk=bericht_id)
     bijeenkomst = bericht.bijeenkomst
-    # A cancellation carries the event marked CANCELLED, so calendars can drop their copy.
-    ics = (
-        ical.calendar([bijeenkomst], name=bijeenkomst.titel)
-        if bericht.soort == BerichtSoort.ANNULERING
-        else None
-    )
+    name = bijeenkomst.titel
+    # A cancellation or a change carries the event, so calendars replace their copy (with the
+    # online link for whoever has a seat).
+    calendars = {}
+    if bericht.soort in (BerichtSoort.ANNULERING, BerichtSoort.WIJZIGING):
+        calendars = {
+            False: ical.calendar([bijeenkomst], name=name),
+            True: ical.calendar([bijeenkomst], name=name, with_link=True),
+        }
+    bijlagen = []
+    if bericht.soort == BerichtSoort.VERSLAG:
+        bijlagen = [(bijlage.titel, _file_url(bijlage)) for bijlage in bijeenkomst.bijlagen.all()]
     sent = 0
-    with mail.get_connection() as connection:
+    try:
+        connection = mail.get_connection()
+        connection.open()
+    except Exception:
+        Bericht.objects.filter(pk=bericht.pk).update(verstuurd_at=None)
+        raise
+    try:
         for address, aanmelding in bericht_recipients(bericht).items():
+            seated = aanmelding is not None and aanmelding.is_seated
             context = {
                 "bericht": bericht,
                 "bijeenkomst": bijeenkomst,
                 "aanmelding": aanmelding,
-                "bijlagen": [
-                    (bijlage.titel, absolute_url(bijlage.bestand.url))
-                    for bijlage in bijeenkomst.bijlagen.all()
-                ]
-                if bericht.soort == BerichtSoort.VERSLAG
-                else [],
+                "bijlagen": bijlagen,
                 "cancel_url": absolute_url(cancel_path(aanmelding))
-                if aanmelding is not None and bericht.soort == BerichtSoort.BERICHT
+                if aanmelding is not None
+                and bericht.soort in (BerichtSoort.BERICHT, BerichtSoort.WIJZIGING)
                 else "",
             }
             try:
@@ -288,12 +318,50 @@ def send_bericht(bericht_id: int) -> int:
                     subject=bericht.onderwerp,
                     template="bericht",
                     context=context,
-                    ics=ics,
+                    ics=calendars.get(seated),
                 )
                 message.connection = connection
                 message.send()
                 sent += 1
             except Exception:
                 logger.exception("Bericht %s aan een ontvanger mislukt", bericht.pk)
+    finally:
+        connection.close()
     Bericht.objects.filter(pk=bericht.pk).update(aantal_ontvangers=sent)
     return sent
+
+
+def send_pending(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """Catch up on what should have gone out: reminders that are due, registration emails and
+    messages that were not sent (no worker ran, or the mail server was away). Safe to run as
+    often as wanted; returns counts per kind, failures included."""
+    now = now or timezone.now()
+    reminders, failed = send_reminders(now=now)
+    registrations = 0
+    untold = (
+        Aanmelding.objects.active()
+        .exclude(gemeld_status=F("status"))
+        .filter(bijeenkomst__status=Status.GEPLAND, bijeenkomst__end_at__gte=now)
+        .values_list("pk", flat=True)
+    )
+    for aanmelding_id in untold:
+        try:
+            registrations += send_registration(aanmelding_id)
+        except Exception:
+            logger.exception("E-mail over aanmelding %s mislukt", aanmelding_id)
+            failed += 1
+    berichten = 0
+    for bericht_id in Bericht.objects.filter(verstuurd_at__isnull=True).values_list(
+        "pk", flat=True
+    ):
+        try:
+            berichten += send_bericht(bericht_id)
+        except Exception:
+            logger.exception("Bericht %s mislukt", bericht_id)
+            failed += 1
+    return {
+        "herinneringen": reminders,
+        "aanmeldingen": registrations,
+        "berichten": berichten,
+        "mislukt": failed,
+    }

@@ -10,6 +10,7 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,18 +19,33 @@ from werkplaats.models import User
 from . import tasks
 from .models import Aanmelding, AanmeldingStatus, Bericht, BerichtSoort, Bijeenkomst, Status
 
-# Changes that calendars must hear about (they raise the event's SEQUENCE).
-CALENDAR_FIELDS = {"titel", "start_at", "end_at", "locatie", "adres", "online_link", "samenvatting"}
+# Changes that calendars must hear about (they raise the event's SEQUENCE), and those that the
+# people registered are emailed about.
+PLACE_AND_TIME_FIELDS = {"start_at", "end_at", "locatie", "adres", "online_link"}
+CALENDAR_FIELDS = {"titel", "samenvatting", *PLACE_AND_TIME_FIELDS}
 
 
 def _locked(bijeenkomst: Bijeenkomst) -> Bijeenkomst:
     return Bijeenkomst.objects.select_for_update().get(pk=bijeenkomst.pk)
 
 
-def _existing(bijeenkomst: Bijeenkomst, *, user: User | None, email: str) -> Aanmelding | None:
+def account_of(email: str) -> User | None:
+    """The active account that signs in with ``email``, if there is one."""
+    return User.objects.filter(email__iexact=email.strip(), is_active=True).first()
+
+
+def _existing(bijeenkomst: Bijeenkomst, *, user: User | None) -> Aanmelding | None:
+    """The person's row for this bijeenkomst: by account, or made as a guest with the account's
+    address before (it becomes the account's), so one person never holds two rows."""
+    rows = Aanmelding.objects.select_for_update().filter(bijeenkomst=bijeenkomst).of(user)
+    found = rows.order_by(F("user").asc(nulls_last=True)).first()
+    if found is not None:
+        found.user = user
+    return found
+
+
+def _existing_guest(bijeenkomst: Bijeenkomst, *, email: str) -> Aanmelding | None:
     rows = Aanmelding.objects.select_for_update().filter(bijeenkomst=bijeenkomst)
-    if user is not None:
-        return rows.filter(user=user).first()
     return rows.filter(user__isnull=True, email=email.strip().lower()).first()
 
 
@@ -50,27 +66,33 @@ def aanmelding_create(
     now: datetime.datetime | None = None,
 ) -> Aanmelding:
     """Register a signed-in ``user``, or a guest by ``naam`` and (confirmed) ``email``: a seat
-    while there is one, else a place on the waiting list. Registering again after cancelling
-    reuses the row and joins the back of the queue. Raises ValidationError (in Dutch) when
-    registering is closed or the person is already registered."""
+    while there is one, else a place on the waiting list. A guest whose address is that of an
+    account is registered as that account. Registering again after cancelling reuses the row
+    and joins the back of the queue. Raises ValidationError (in Dutch) when registering is
+    closed or the person is already registered."""
     now = now or timezone.now()
     bijeenkomst = _locked(bijeenkomst)
     refusal = bijeenkomst.registration_refusal(now)
     if refusal:
         raise ValidationError(refusal)
-    aanmelding = _existing(bijeenkomst, user=user, email=email)
+    user = user or account_of(email)
+    if user is not None:
+        aanmelding = _existing(bijeenkomst, user=user)
+    else:
+        aanmelding = _existing_guest(bijeenkomst, email=email)
     if aanmelding is not None and aanmelding.is_active:
         raise ValidationError(_already(aanmelding))
     seated = Aanmelding.objects.filter(bijeenkomst=bijeenkomst).seated().count()
     has_seat = bijeenkomst.capaciteit is None or seated < bijeenkomst.capaciteit
     aanmelding = aanmelding or Aanmelding(bijeenkomst=bijeenkomst, user=user)
-    if user is None:
+    if aanmelding.user_id is None:
         aanmelding.naam, aanmelding.email = naam.strip(), email
     aanmelding.organisatie = organisatie.strip() or aanmelding.organisatie
     aanmelding.status = AanmeldingStatus.AANGEMELD if has_seat else AanmeldingStatus.WACHTLIJST
     aanmelding.aangemeld_at = now
     aanmelding.afgemeld_at = None
     aanmelding.herinnerd_at = None
+    aanmelding.gemeld_status = ""  # not yet emailed about this registration
     aanmelding.full_clean()
     aanmelding.save()
     transaction.on_commit(partial(tasks.send_registration.enqueue, aanmelding.pk))
@@ -110,24 +132,59 @@ def _fill_seats(bijeenkomst: Bijeenkomst, *, now: datetime.datetime) -> list[Aan
     for aanmelding in promoted:
         aanmelding.status = AanmeldingStatus.AANGEMELD
         aanmelding.save(update_fields=["status"])
-        transaction.on_commit(partial(tasks.send_seat_available.enqueue, aanmelding.pk))
+        transaction.on_commit(partial(tasks.send_registration.enqueue, aanmelding.pk))
     return promoted
 
 
 @transaction.atomic
 def bijeenkomst_save(
-    *, bijeenkomst: Bijeenkomst, changed: set[str] | None = None
+    *, bijeenkomst: Bijeenkomst, changed: set[str] | None = None, by: User | None = None
 ) -> list[Aanmelding]:
-    """Save a bijeenkomst edited in the admin. A change of time or place raises its revision
-    (calendars update their copy); more seats go to the waiting list. Returns those seated."""
+    """Save a bijeenkomst edited in the admin. A change that calendars must hear of raises its
+    revision (feeds update their copy); a new time or place of a bijeenkomst still to come is
+    emailed to everyone registered, with the new .ics, and a new start time makes the reminder
+    due again. More seats go to the waiting list. Returns those seated."""
     changed = set(changed or ())
-    if bijeenkomst.pk is not None and changed & CALENDAR_FIELDS:
+    is_update = bijeenkomst.pk is not None
+    if is_update and changed & CALENDAR_FIELDS:
         bijeenkomst.revisie += 1
     bijeenkomst.full_clean()
     bijeenkomst.save()
+    registered = Aanmelding.objects.filter(bijeenkomst=bijeenkomst).active()
+    if is_update and "start_at" in changed:
+        registered.update(herinnerd_at=None)
+    moved = is_update and changed & PLACE_AND_TIME_FIELDS
+    upcoming = not bijeenkomst.is_cancelled and not bijeenkomst.is_past()
+    if moved and upcoming and registered.exists():
+        _bericht(
+            bijeenkomst=bijeenkomst,
+            soort=BerichtSoort.WIJZIGING,
+            onderwerp=_("Gewijzigd: %(titel)s") % {"titel": bijeenkomst.titel},
+            tekst="",
+            by=by,
+        )
     if "capaciteit" in changed:
         return _fill_seats(_locked(bijeenkomst), now=timezone.now())
     return []
+
+
+@transaction.atomic
+def aanmelding_delete(*, aanmelding: Aanmelding) -> None:
+    """Remove a registration (in the admin); a seat at a bijeenkomst still to come is given
+    up first, so it goes to the waiting list."""
+    if aanmelding.is_active and not aanmelding.bijeenkomst.has_started():
+        aanmelding_cancel(aanmelding=aanmelding)
+    aanmelding.delete()
+
+
+@transaction.atomic
+def seats_release(*, user: User) -> None:
+    """Give up the user's registrations for bijeenkomsten that have not begun (before the
+    account goes), so their seats go to the waiting list."""
+    rows = Aanmelding.objects.of(user).active().select_related("bijeenkomst")
+    for aanmelding in rows:
+        if not aanmelding.bijeenkomst.has_started():
+            aanmelding_cancel(aanmelding=aanmelding)
 
 
 def _bericht(

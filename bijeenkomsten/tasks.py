@@ -5,18 +5,11 @@ from django_tasks import task
 
 @task()
 def send_registration(aanmelding_id: int) -> int:
-    """Confirm a registration (with the .ics) or say where it stands on the waiting list."""
+    """Tell someone where their registration stands now: a seat (with the .ics), a place on
+    the waiting list, or a seat that came free. Nothing when they were told already."""
     from . import notifications
 
     return notifications.send_registration(aanmelding_id)
-
-
-@task()
-def send_seat_available(aanmelding_id: int) -> int:
-    """Tell someone from the waiting list that a seat came free for them."""
-    from . import notifications
-
-    return notifications.send_registration(aanmelding_id, seat_freed=True)
 
 
 @task()

@@ -62,9 +62,7 @@ def bijeenkomst_detail(request, slug):
     user = request.user
     eigen = None
     if user.is_authenticated:
-        eigen = (
-            Aanmelding.objects.with_position().filter(bijeenkomst=bijeenkomst, user=user).first()
-        )
+        eigen = Aanmelding.objects.with_position().filter(bijeenkomst=bijeenkomst).of(user).first()
     form = (
         None if user.is_authenticated else GuestRegistrationForm(posted(request), request=request)
     )
@@ -93,7 +91,9 @@ def bijeenkomst_detail(request, slug):
         "eigen": eigen,
         "form": form,
         "refusal": refusal,
-        "cancel_url": cancel_path(eigen) if eigen is not None and eigen.is_active else None,
+        "cancel_url": cancel_path(eigen)
+        if eigen is not None and eigen.is_active and not bijeenkomst.is_started
+        else None,
     }
     return render(request, "bijeenkomsten/bijeenkomst_detail.html", context)
 
@@ -155,7 +155,7 @@ def bijeenkomst_ics(request, slug):
     bijeenkomst = get_object_or_404(Bijeenkomst, slug=slug)
     # Whoever has a seat gets the online link in their copy too.
     seated = request.user.is_authenticated and (
-        bijeenkomst.aanmeldingen.seated().filter(user=request.user).exists()
+        bijeenkomst.aanmeldingen.seated().of(request.user).exists()
     )
     content = ical.calendar([bijeenkomst], name=bijeenkomst.titel, with_link=seated)
     return _ics_response(content, ical.filename(bijeenkomst), download=True)

@@ -1,5 +1,6 @@
 from io import StringIO
 
+from django import forms
 from django.core.management import call_command
 
 
@@ -18,3 +19,37 @@ def sign_in(client, email, password):
     response = client.post("/accounts/reauthenticate/", {"password": password})
     assert response.status_code == 302, response.content.decode()[:300]
     return client
+
+
+def form_data(form):
+    """What a browser would post back for an unchanged form (files left out)."""
+    data = {}
+    for bound in form:
+        value = bound.value()
+        widget = bound.field.widget
+        is_file = getattr(widget, "input_type", "") == "file"
+        if value is None or is_file:
+            continue
+        if isinstance(widget, forms.MultiWidget):  # a date and a time, say
+            parts = value if isinstance(value, list) else widget.decompress(value)
+            for suffix, part in zip(widget.widgets_names, parts, strict=True):
+                data[bound.html_name + suffix] = "" if part is None else str(part)
+            continue
+        if isinstance(value, list | tuple):
+            data[bound.html_name] = [str(item) for item in value]
+        elif isinstance(value, bool):
+            if value:
+                data[bound.html_name] = "on"
+        else:
+            data[bound.html_name] = str(value)
+    return data
+
+
+def posted_back(page):
+    """What a browser would post back for an unchanged admin change page (form and inlines)."""
+    data = form_data(page.context["adminform"].form)
+    for inline in page.context["inline_admin_formsets"]:
+        data.update(form_data(inline.formset.management_form))
+        for form in inline.formset.forms:
+            data.update(form_data(form))
+    return data

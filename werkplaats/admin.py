@@ -3,6 +3,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from bijeenkomsten.services import seats_release
+
 from .models import Gemeente, Organisatie, Persoon, Thema, User, Voorwaarde
 
 
@@ -24,6 +26,16 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]
+
+    # A deleted account's seats at bijeenkomsten go to the waiting list first.
+    def delete_model(self, request, obj):
+        seats_release(user=obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            seats_release(user=user)
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(Voorwaarde)

@@ -4,10 +4,12 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db.models import F
 from django.utils import timezone
 
 from bijeenkomsten import services
 from bijeenkomsten.models import Aanmelding, Bijeenkomst, Status
+from tests.helpers import posted_back
 from werkplaats.models import User
 
 pytestmark = pytest.mark.django_db
@@ -152,11 +154,53 @@ def test_more_seats_in_the_admin_seat_the_waiting_list(
     bijeenkomst = make_bijeenkomst("Training", capaciteit=1)
     for email in ("a@example.nl", "b@example.nl", "c@example.nl"):
         services.aanmelding_create(bijeenkomst=bijeenkomst, user=make_user(email))
-    bijeenkomst.capaciteit = 2
+    Aanmelding.objects.update(gemeld_status=F("status"))  # everyone knows where they stand
+    url = f"/beheer/bijeenkomsten/bijeenkomst/{bijeenkomst.pk}/change/"
+    data = {**posted_back(staff.get(url)), "capaciteit": "2"}
     with django_capture_on_commit_callbacks(execute=True):
-        promoted = services.bijeenkomst_save(bijeenkomst=bijeenkomst, changed={"capaciteit"})
-    assert [aanmelding.user.email for aanmelding in promoted] == ["b@example.nl"]
-    assert [message.to for message in mail.outbox] == [["b@example.nl"]]
+        response = staff.post(url, data, follow=True)
+    assert (
+        "1 persoon van de wachtlijst kreeg een plaats en een e-mail." in response.content.decode()
+    )
+    assert [m.to for m in mail.outbox] == [["b@example.nl"]]
+    assert mail.outbox[0].subject == "Er is een plaats voor je vrijgekomen: Training"
+
+
+def test_a_far_future_date_is_refused_in_the_admin(staff):
+    response = staff.post(
+        "/beheer/bijeenkomsten/bijeenkomst/add/",
+        form_data(start_at_0="9999-01-01", end_at_0="9999-01-01"),
+    )
+    assert "Kies een datum tussen 2000 en 2100." in response.content.decode()
+    assert not Bijeenkomst.objects.exists()
+
+
+def test_deleting_an_account_in_the_admin_gives_its_seat_to_the_waiting_list(
+    staff, make_bijeenkomst, make_user, django_capture_on_commit_callbacks
+):
+    bijeenkomst = make_bijeenkomst("Training", capaciteit=1)
+    leaving = make_user("weg@example.nl")
+    services.aanmelding_create(bijeenkomst=bijeenkomst, user=leaving)
+    waiting = services.aanmelding_create(bijeenkomst=bijeenkomst, user=make_user())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(f"/beheer/werkplaats/user/{leaving.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    waiting.refresh_from_db()
+    assert waiting.is_seated
+    assert not User.objects.filter(pk=leaving.pk).exists()
+
+
+def test_deleting_a_registration_in_the_admin_gives_its_seat_to_the_waiting_list(
+    staff, make_bijeenkomst, make_user
+):
+    bijeenkomst = make_bijeenkomst("Training", capaciteit=1)
+    seated = services.aanmelding_create(bijeenkomst=bijeenkomst, user=make_user())
+    waiting = services.aanmelding_create(bijeenkomst=bijeenkomst, user=make_user())
+    response = staff.post(f"/beheer/bijeenkomsten/aanmelding/{seated.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.is_seated
+    assert not Aanmelding.objects.filter(pk=seated.pk).exists()
 
 
 def test_registrations_are_cancelled_in_the_admin_not_edited(staff, make_bijeenkomst, make_user):

@@ -6,7 +6,7 @@ import pytest
 from icalendar import Calendar
 
 from bijeenkomsten import services
-from bijeenkomsten.models import Status
+from bijeenkomsten.models import Bijeenkomst, Status
 
 from .conftest import amsterdam
 
@@ -79,6 +79,21 @@ def test_the_online_link_is_only_in_the_copy_of_those_with_a_seat(
     client.force_login(user)
     assert b"werkplaats-geheim" in client.get(bijeenkomst.get_ics_url()).content
     assert "werkplaats-geheim" in client.get(bijeenkomst.get_absolute_url()).content.decode()
+    # Waiting, or cancelled: no link.
+    Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(capaciteit=1)
+    waiting = services.aanmelding_create(bijeenkomst=bijeenkomst, user=make_user())
+    assert waiting.is_waiting
+    cancelled = make_user()
+    services.aanmelding_cancel(
+        aanmelding=services.aanmelding_create(
+            bijeenkomst=Bijeenkomst.objects.get(pk=bijeenkomst.pk), user=cancelled
+        )
+    )
+    for other in (waiting.user, cancelled):
+        client.force_login(other)
+        assert b"werkplaats-geheim" not in client.get(bijeenkomst.get_ics_url()).content
+        page = client.get(bijeenkomst.get_absolute_url()).content.decode()
+        assert "werkplaats-geheim" not in page
 
 
 def test_feeds_carry_all_or_one_leeratelier_and_cancelled_ones_as_cancelled(

@@ -44,15 +44,15 @@ def test_the_reminder_goes_two_days_before_and_only_once(make_bijeenkomst, make_
     assert Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")
 
 
-def test_the_reminder_command_is_safe_to_run_often(make_bijeenkomst, make_user, register):
+def test_the_email_command_is_safe_to_run_often(make_bijeenkomst, make_user, register):
     bijeenkomst = make_bijeenkomst(days=1)
     aanmelding = register(bijeenkomst, make_user())
     Aanmelding.objects.filter(pk=aanmelding.pk).update(
         aangemeld_at=timezone.now() - datetime.timedelta(days=5)
     )
     mail.outbox.clear()
-    assert "1 herinnering(en) verstuurd." in run_command("send_reminders")
-    assert "0 herinnering(en) verstuurd." in run_command("send_reminders")
+    assert "Verstuurd: 1 herinnering(en)" in run_command("send_bijeenkomst_emails")
+    assert "Verstuurd: 0 herinnering(en)" in run_command("send_bijeenkomst_emails")
     assert len(mail.outbox) == 1
 
 
@@ -203,3 +203,92 @@ def test_the_verslag_of_another_soort_goes_only_to_those_registered(
     with django_capture_on_commit_callbacks(execute=True):
         services.verslag_send(bijeenkomst=bijeenkomst)
     assert addressees() == ["deelnemer@example.nl"]
+
+
+def broken_send(self, fail_silently=False):
+    raise OSError("SMTP-server onbereikbaar")
+
+
+def test_someone_seated_before_their_first_email_gets_one_email_not_two(
+    make_bijeenkomst, make_user, register, django_capture_on_commit_callbacks
+):
+    bijeenkomst = make_bijeenkomst(capaciteit=1)
+    first = register(bijeenkomst, make_user())
+    # The second registers while no worker runs: their email waits.
+    waiting = services.aanmelding_create(bijeenkomst=bijeenkomst, user=make_user("b@example.nl"))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.aanmelding_cancel(aanmelding=first)
+    notifications.send_registration(waiting.pk)  # the waiting task, run late
+
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["b@example.nl"], f"Aanmelding bevestigd: {bijeenkomst.titel}")
+    ]
+
+
+def test_no_registration_email_once_the_bijeenkomst_is_cancelled(make_bijeenkomst, make_user):
+    bijeenkomst = make_bijeenkomst()
+    aanmelding = services.aanmelding_create(bijeenkomst=bijeenkomst, user=make_user())
+    services.bijeenkomst_cancel(bijeenkomst=bijeenkomst, reden="Ziekte.")
+    assert notifications.send_registration(aanmelding.pk) == 0
+
+
+def test_emails_that_failed_are_sent_by_the_next_run(
+    make_bijeenkomst, make_user, django_capture_on_commit_callbacks, monkeypatch
+):
+    def unreachable(self):
+        raise OSError("SMTP-server onbereikbaar")
+
+    bijeenkomst = make_bijeenkomst()
+    monkeypatch.setattr(mail.EmailMessage, "send", broken_send)
+    with django_capture_on_commit_callbacks(execute=True):  # the task fails, and says so
+        services.aanmelding_create(bijeenkomst=bijeenkomst, user=make_user("a@example.nl"))
+    monkeypatch.setattr(type(mail.get_connection()), "open", unreachable)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.bijeenkomst_message(bijeenkomst=bijeenkomst, onderwerp="Zaal", tekst="2.12")
+    assert Bericht.objects.get().verstuurd_at is None  # the claim was given back
+    monkeypatch.undo()
+
+    counts = notifications.send_pending()
+
+    assert counts == {"herinneringen": 0, "aanmeldingen": 1, "berichten": 1, "mislukt": 0}
+    subjects = [message.subject for message in mail.outbox]
+    assert subjects == [f"Aanmelding bevestigd: {bijeenkomst.titel}", "Zaal"]
+    assert notifications.send_pending()["aanmeldingen"] == 0  # nothing twice
+
+
+def test_a_new_time_is_emailed_with_the_new_ics_and_the_reminder_comes_again(
+    make_bijeenkomst, make_user, register, django_capture_on_commit_callbacks
+):
+    bijeenkomst = make_bijeenkomst(days=10, online_link="https://meet.jit.si/werkplaats-x")
+    aanmelding = register(bijeenkomst, make_user("a@example.nl"))
+    Aanmelding.objects.filter(pk=aanmelding.pk).update(herinnerd_at=timezone.now())
+    mail.outbox.clear()
+    bijeenkomst.start_at += datetime.timedelta(days=7)
+    bijeenkomst.end_at += datetime.timedelta(days=7)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.bijeenkomst_save(bijeenkomst=bijeenkomst, changed={"start_at", "end_at"})
+
+    (message,) = mail.outbox
+    assert message.subject == f"Gewijzigd: {bijeenkomst.titel}"
+    (event,) = Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")
+    assert event.decoded("dtstart") == bijeenkomst.start_at
+    assert event["sequence"] == 1
+    assert "werkplaats-x" in str(event["description"])  # a seat: the link stays in the copy
+    aanmelding.refresh_from_db()
+    assert aanmelding.herinnerd_at is None
+
+
+def test_a_long_title_can_still_be_cancelled_and_reported(make_bijeenkomst, make_user):
+    bijeenkomst = make_bijeenkomst("Lang " * 39 + "eind")  # 199 characters
+    services.aanmelding_create(bijeenkomst=bijeenkomst, user=make_user())
+    bericht = services.bijeenkomst_cancel(bijeenkomst=bijeenkomst, reden="Ziekte.")
+    assert bericht.onderwerp.endswith("eind")
+
+
+def test_the_guest_confirmation_does_not_repeat_the_typed_name(client, make_bijeenkomst):
+    bijeenkomst = make_bijeenkomst()
+    naam = "Win een prijs op https://example.com"
+    client.post(bijeenkomst.get_absolute_url(), {"naam": naam, "email": "a@example.nl"})
+    (message,) = mail.outbox
+    assert "example.com" not in message.body

@@ -10,7 +10,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from bijeenkomsten import services
-from bijeenkomsten.models import Aanmelding, AanmeldingStatus, Status
+from bijeenkomsten.models import Aanmelding, AanmeldingStatus, Bijeenkomst, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -265,3 +265,53 @@ def test_guest_emails_to_one_address_are_limited(client, make_bijeenkomst):
     response = client.post(bijeenkomst.get_absolute_url(), data)
     assert "te veel aanmeldingen" in response.content.decode()
     assert len(mail.outbox) == 3
+
+
+def test_a_guest_with_the_address_of_an_account_is_that_account(
+    make_bijeenkomst, make_user, register
+):
+    bijeenkomst = make_bijeenkomst(capaciteit=5)
+    user = make_user("sanne@example.nl")
+    as_guest = register(bijeenkomst, naam="Sanne", email="Sanne@Example.nl")
+    assert as_guest.user == user
+    with pytest.raises(ValidationError, match="Je bent al aangemeld"):
+        register(bijeenkomst, user)
+    assert Aanmelding.objects.count() == 1
+
+
+def test_a_guest_registration_is_the_accounts_once_that_address_has_an_account(
+    client, make_bijeenkomst, make_user, register
+):
+    bijeenkomst = make_bijeenkomst(capaciteit=5)
+    register(bijeenkomst, naam="Bert", email="bert@example.nl")
+    user = make_user("bert@example.nl")
+    with pytest.raises(ValidationError, match="Je bent al aangemeld"):
+        register(bijeenkomst, user)
+    assert Aanmelding.objects.count() == 1
+    client.force_login(user)
+    assert "Je bent aangemeld." in client.get(bijeenkomst.get_absolute_url()).content.decode()
+    assert bijeenkomst.titel in client.get("/mijn/").content.decode()
+
+
+def test_cancelling_is_not_offered_once_the_bijeenkomst_has_begun(
+    client, make_bijeenkomst, make_user, register
+):
+    bijeenkomst = make_bijeenkomst(capaciteit=3)
+    user = make_user()
+    aanmelding = register(bijeenkomst, user)
+    link = link_in(mail.outbox[-1], "/bijeenkomsten/afmelden/")
+    Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(
+        start_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    client.force_login(user)
+    assert "/bijeenkomsten/afmelden/" not in client.get("/mijn/").content.decode()
+    assert (
+        "/bijeenkomsten/afmelden/"
+        not in client.get(bijeenkomst.get_absolute_url()).content.decode()
+    )
+    page = client.get(link).content.decode()
+    assert (
+        "al begonnen; afmelden kan niet meer" in page and "<form" not in page.split("<main", 1)[1]
+    )
+    aanmelding.refresh_from_db()
+    assert aanmelding.is_seated
