@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from leerateliers.models import Leeratelier
 from werkplaats.models import Gemeente, URLField
 from werkplaats.text import validate_no_control_characters
-from werkplaats.uploads import SafeFileField
+from werkplaats.uploads import SafeFileField, file_kind
 
 # Dates outside these years are typing errors (and would make calendars very long).
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
@@ -476,7 +476,7 @@ class VerslagBijlage(models.Model):
     @property
     def soort(self):
         """The file's kind as people know it: PDF, DOCX, … (its name follows its content)."""
-        return self.bestand.name.rsplit(".", 1)[-1].upper() if "." in self.bestand.name else ""
+        return file_kind(self.bestand)
 
 
 class BerichtSoort(models.TextChoices):

@@ -1,7 +1,5 @@
 """Leerateliers: per sociale kwestie trekkers, arena and tribune, praktijken and lessen."""
 
-from pathlib import PurePosixPath
-
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,7 +20,7 @@ from werkplaats.models import (
     ends_after_start,
 )
 from werkplaats.text import validate_no_control_characters
-from werkplaats.uploads import SafeFileField, SafeImageField, UnguessablePath
+from werkplaats.uploads import SafeFileField, SafeImageField, UnguessablePath, file_kind
 
 
 class LeeratelierStatus(models.TextChoices):
@@ -551,7 +549,7 @@ class TribuneUpdate(models.Model):
     @property
     def bijlage_soort(self):
         """The attachment's kind as people know it: PDF, DOCX, … (its name follows its content)."""
-        return PurePosixPath(self.bijlage.name).suffix.lstrip(".").upper() if self.bijlage else ""
+        return file_kind(self.bijlage)
 
     def stamp_publication(self):
         """A published update without a date is published now (before forms check constraints)."""

@@ -398,6 +398,11 @@ class UnguessablePath:
         return isinstance(other, UnguessablePath) and other.folder == self.folder
 
 
+def file_kind(field_file) -> str:
+    """A stored file's kind as people know it: PDF, DOCX, … (stored names follow content)."""
+    return PurePath(field_file.name).suffix.lstrip(".").upper() if field_file else ""
+
+
 def content_name(filename, extension):
     """A plain file name: the slugified stem and an extension that matches the content."""
     stem, _dot, given = PurePath(filename).name.rpartition(".")

@@ -188,9 +188,8 @@ def test_the_verslag_of_a_tribunebijeenkomst_also_reaches_the_tribune(
 
 
 def test_the_verslag_of_another_soort_goes_only_to_those_registered(
-    make_bijeenkomst, make_user, register, make_leeratelier, make_organisatie,
-    django_capture_on_commit_callbacks,
-):  # fmt: skip
+    make_bijeenkomst, make_user, register, make_leeratelier, django_capture_on_commit_callbacks
+):
     jip = make_leeratelier("JIP")
     Abonnement.objects.create(user=make_user("volger@example.nl"), leeratelier=jip)
     bijeenkomst = make_bijeenkomst(soort=Soort.ARENABIJEENKOMST, leeratelier=jip, days=1)

@@ -1,5 +1,7 @@
 """The bijeenkomsten pages, and where bijeenkomsten show up elsewhere on the site."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -138,3 +140,25 @@ def test_the_detail_page_does_not_run_more_queries_with_more_registrations(
         with django_assert_num_queries(count):
             assert client.get(path).status_code == 200
     assert counted[bijeenkomst.get_absolute_url()] <= 8
+
+
+def test_the_verslag_and_its_files_appear_once_the_bijeenkomst_is_over(client, make_bijeenkomst):
+    from django.core.files.base import ContentFile
+
+    from bijeenkomsten.models import VerslagBijlage
+
+    bijeenkomst = make_bijeenkomst(days=2, verslag="We bespraken **wat werkt**.")
+    VerslagBijlage.objects.create(
+        bijeenkomst=bijeenkomst,
+        titel="Dia's van de middag",
+        bestand=ContentFile(b"%PDF-1.4\n%%EOF\n", name="dias.pdf"),
+    )
+    assert "wat werkt" not in client.get(bijeenkomst.get_absolute_url()).content.decode()
+
+    bijeenkomst.start_at -= datetime.timedelta(days=5)
+    bijeenkomst.end_at -= datetime.timedelta(days=5)
+    bijeenkomst.save()
+    page = client.get(bijeenkomst.get_absolute_url()).content.decode()
+    assert "<strong>wat werkt</strong>" in page
+    assert 'Dia&#x27;s van de middag</a> <span class="meta">(PDF)</span>' in page
+    assert "Zet in mijn agenda" not in page  # over: nothing to put in a calendar
