@@ -124,7 +124,7 @@ class BijeenkomstAdmin(admin.ModelAdmin):
     list_display = ["titel", "start", "soort", "status", "plaatsen", "wachtlijst"]
     list_filter = ["status", "soort", "leeratelier", "gemeente"]
     search_fields = ["titel", "samenvatting", "locatie"]
-    autocomplete_fields = ["leeratelier", "gemeente"]
+    autocomplete_fields = ["leeratelier", "gemeente", "sprekers"]
     date_hierarchy = "start_at"
     readonly_fields = ["status", "annulering_reden", "aanmeldingen_overzicht"]
     inlines = [VerslagBijlageInline, AanmeldingInline, BerichtInline]
@@ -132,7 +132,17 @@ class BijeenkomstAdmin(admin.ModelAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["titel", "slug", "soort", "leeratelier", "samenvatting", "beschrijving"]},
+            {
+                "fields": [
+                    "titel",
+                    "slug",
+                    "soort",
+                    "leeratelier",
+                    "samenvatting",
+                    "beschrijving",
+                    "sprekers",
+                ]
+            },
         ),
         (_("Wanneer"), {"fields": ["start_at", "end_at", "aanmelding_sluit_at"]}),
         (_("Waar"), {"fields": ["locatie", "adres", "gemeente", "online_link"]}),

@@ -3,8 +3,9 @@
 From ``shared/seeds/``: the symposium "Samen werken aan sociale kwaliteit" of 14 April 2022 in
 Fort Lent, the tribunebijeenkomsten of 2020 on "Meer dan een baan alleen" (JIP) and the
 regional kennisdeelsessie on Welkome Wijk (2021). The times of day are plausible, not a record.
-The upcoming bijeenkomsten are dated from today on, so the demo always has a future; loading
-again moves them along. The demo accounts (debug only) are registered for two of them.
+The speakers are the personen the texts name (or the trekkers of the leeratelier). The upcoming
+bijeenkomsten are dated from today on, so the demo always has a future; loading again moves them
+along. The demo accounts (debug only) are registered for some of them.
 """
 
 import datetime
@@ -15,7 +16,7 @@ from django.utils import timezone
 
 from leerateliers.demo import ARMOEDE, CONTACT, EVALUEREN, JIP, SOCIALE_BASIS
 from leerateliers.models import Leeratelier
-from werkplaats.models import Gemeente, User
+from werkplaats.models import Gemeente, Persoon, User
 
 from .models import Aanmelding, AanmeldingStatus, Bijeenkomst, Soort, Status
 
@@ -43,6 +44,7 @@ def bijeenkomsten():
     return [
         {
             "slug": "symposium-samen-werken-aan-sociale-kwaliteit-2022",
+            "sprekers": ["guido-walraven", "joos-meesters"],
             "titel": "Symposium ‘Samen werken aan sociale kwaliteit’",
             "soort": Soort.SYMPOSIUM,
             "leeratelier": SOCIALE_BASIS,
@@ -72,6 +74,7 @@ praten en meer doen, samen met inwoners.""",
         },
         {
             "slug": "tribunebijeenkomst-meer-dan-een-baan-alleen-juni-2020",
+            "sprekers": ["maritza-gerritsen"],
             "titel": "Tribunebijeenkomst ‘Meer dan een baan alleen’",
             "soort": Soort.TRIBUNEBIJEENKOMST,
             "leeratelier": JIP,
@@ -91,6 +94,7 @@ stappen van het onderzoek.""",
         },
         {
             "slug": "tribunebijeenkomst-meer-dan-een-baan-alleen-september-2020",
+            "sprekers": ["maritza-gerritsen"],
             "titel": "Tribunebijeenkomst ‘Meer dan een baan alleen’ (tweede ronde)",
             "soort": Soort.TRIBUNEBIJEENKOMST,
             "leeratelier": JIP,
@@ -108,6 +112,7 @@ Op verzoek van partners die er in juni niet bij konden zijn, bespreken we de res
         },
         {
             "slug": "regionale-kennisdeelsessie-welkome-wijk-2021",
+            "sprekers": ["annica-brummel", "meike-heessels"],
             "titel": "Regionale kennisdeelsessie Welkome Wijk",
             "soort": Soort.LEERSESSIE,
             "leeratelier": CONTACT,
@@ -126,6 +131,7 @@ gemeenten en welzijnsorganisaties hoe zij de aanpak in hun wijken kunnen inzette
         },
         {
             "slug": "arenabijeenkomst-armoede-en-schulden-verhalenkamer",
+            "sprekers": ["carinda-jansen"],
             "titel": "Arenabijeenkomst Armoede en schulden: verhalen uit de Verhalenkamer",
             "soort": Soort.ARENABIJEENKOMST,
             "leeratelier": ARMOEDE,
@@ -143,6 +149,7 @@ van professionals, vrijwilligers en de gemeente: wat herkennen we, en wat gaan w
         },
         {
             "slug": "tribunebijeenkomst-jip-wat-werkt-bij-werklab-nijmegen",
+            "sprekers": ["joos-meesters"],
             "titel": "Tribunebijeenkomst JIP: wat werkt bij Werklab Nijmegen?",
             "soort": Soort.TRIBUNEBIJEENKOMST,
             "leeratelier": JIP,
@@ -161,6 +168,7 @@ mee over wat dat betekent voor hun eigen organisatie. Op de hogeschool en online
         },
         {
             "slug": "themabespreking-werken-aan-bestaanszekerheid",
+            "sprekers": ["lisbeth-verharen"],
             "titel": "Themabespreking: werken aan bestaanszekerheid in de sociale basis",
             "soort": Soort.THEMABESPREKING,
             "leeratelier": ARMOEDE,
@@ -175,6 +183,7 @@ we wat actoren in de sociale basis kunnen doen om problemen te voorkomen.""",
         },
         {
             "slug": "netwerkbijeenkomst-regionale-kennisagenda",
+            "sprekers": ["lisbeth-verharen"],
             "titel": "Netwerkbijeenkomst: de regionale kennisagenda",
             "soort": Soort.NETWERKBIJEENKOMST,
             "leeratelier": None,
@@ -211,6 +220,7 @@ leeratelier Evalueren van sociale interventies.""",
         },
         {
             "slug": "training-in-gesprek-over-eenzaamheid",
+            "sprekers": ["annica-brummel", "meike-heessels"],
             "titel": "Training ‘In gesprek over eenzaamheid’",
             "soort": Soort.TRAINING,
             "leeratelier": CONTACT,
@@ -240,6 +250,7 @@ def load_bijeenkomsten():
     specs = bijeenkomsten()
     leerateliers = {row.slug: row for row in Leeratelier.objects.all()}
     gemeenten = {row.slug: row for row in Gemeente.objects.all()}
+    personen = {row.slug: row for row in Persoon.objects.all()}
     for spec in specs:
         fields = {
             "locatie": "",
@@ -252,6 +263,7 @@ def load_bijeenkomsten():
             "verslag": "",
             **spec,
         }
+        sprekers = [personen[slug] for slug in fields.pop("sprekers", [])]
         fields["leeratelier"] = leerateliers[spec["leeratelier"]] if spec["leeratelier"] else None
         fields["gemeente"] = gemeenten[fields["gemeente"]] if fields["gemeente"] else None
         slug = fields.pop("slug")
@@ -260,6 +272,7 @@ def load_bijeenkomsten():
             setattr(bijeenkomst, name, value)
         bijeenkomst.full_clean()
         bijeenkomst.save()
+        bijeenkomst.sprekers.set(sprekers)
     return len(specs)
 
 

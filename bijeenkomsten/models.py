@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -14,12 +14,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Leeratelier
-from werkplaats.models import Gemeente, URLField
+from werkplaats.models import Gemeente, Persoon, URLField
 from werkplaats.text import validate_no_control_characters
 from werkplaats.uploads import SafeFileField, file_kind
 
 # Dates outside these years are typing errors (and would make calendars very long).
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+# Everyone with a seat is reminded this long before the start.
+REMINDER_BEFORE = datetime.timedelta(days=2)
 
 
 class Soort(models.TextChoices):
@@ -110,6 +112,16 @@ class Bijeenkomst(models.Model):
         blank=True,
         validators=[validate_no_control_characters],
         help_text=_("Markdown: **vet**, *cursief*, [link](https://…), lijstjes met -."),
+    )
+    sprekers = models.ManyToManyField(
+        Persoon,
+        verbose_name=_("sprekers"),
+        related_name="bijeenkomsten",
+        blank=True,
+        help_text=_(
+            "Wie spreekt, presenteert of de bijeenkomst leidt. De bijeenkomst staat dan ook "
+            "op hun profiel."
+        ),
     )
     start_at = models.DateTimeField(_("begint op"))
     end_at = models.DateTimeField(_("eindigt op"))

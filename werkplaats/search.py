@@ -107,6 +107,7 @@ def highlight(fragment, text, around=30):
 
 def site_search(text, limit=10):
     """``[(label, kind, rows), …]`` for every kind with matches, in a fixed order."""
+    from bijeenkomsten.models import Bijeenkomst
     from leerateliers.models import Leeratelier, LerendePraktijk, TribuneUpdate
     from publicaties.models import Publicatie
 
@@ -121,6 +122,9 @@ def site_search(text, limit=10):
             praktijken, text, ["titel", "beschrijving"])),
         (_("Publicaties"), "publicatie", Publicatie.objects.for_list().search(text)),
         (_("Tribune-updates"), "update", text_search(updates, text, ["titel", "tekst"])),
+        (_("Bijeenkomsten"), "bijeenkomst", text_search(
+            Bijeenkomst.objects.for_list(), text,
+            ["titel", "samenvatting", "beschrijving", "locatie"])),
         (_("Personen"), "persoon", text_search(
             Persoon.objects.select_related("organisatie"), text, ["naam", "functie", "bio"])),
     ]  # fmt: skip

@@ -112,14 +112,22 @@ class PersoonDetailView(DetailView):
             .order_by("-publicatie__gepubliceerd_on")
         )
         updates = TribuneUpdate.objects.published().select_related("leeratelier")
+        bijeenkomsten = Bijeenkomst.objects.for_list()
         return Persoon.objects.for_detail().prefetch_related(
             Prefetch("auteurschappen", queryset=auteurschappen, to_attr="publicaties"),
             Prefetch("tribune_updates", queryset=updates, to_attr="gepubliceerde_updates"),
+            Prefetch(
+                "bijeenkomsten", queryset=bijeenkomsten.upcoming(), to_attr="komende_bijeenkomsten"
+            ),
+            Prefetch(
+                "bijeenkomsten", queryset=bijeenkomsten.past(), to_attr="eerdere_bijeenkomsten"
+            ),
         )
 
 
 class SearchView(TemplateView):
-    """/zoeken/?q=: leerateliers, praktijken, publicaties, tribune-updates and personen."""
+    """/zoeken/?q=: leerateliers, praktijken, publicaties, tribune-updates, bijeenkomsten and
+    personen."""
 
     template_name = "werkplaats/zoeken.html"
     per_kind = 10

@@ -162,3 +162,53 @@ def test_the_verslag_and_its_files_appear_once_the_bijeenkomst_is_over(client, m
     assert "<strong>wat werkt</strong>" in page
     assert 'Dia&#x27;s van de middag</a> <span class="meta">(PDF)</span>' in page
     assert "Zet in mijn agenda" not in page  # over: nothing to put in a calendar
+
+
+def test_a_speakers_profile_lists_their_bijeenkomsten_the_coming_ones_first(
+    client, make_bijeenkomst, make_persoon, django_assert_num_queries
+):
+    maritza = make_persoon("Maritza Gerritsen")
+    juni = make_bijeenkomst("Tribune juni", days=-200)
+    juni.sprekers.add(maritza)
+    volgende = make_bijeenkomst("Tribune volgende maand", days=30)
+    volgende.sprekers.add(maritza, make_persoon("Joos Meesters"))
+    make_bijeenkomst("Zonder haar", days=5)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(maritza.get_absolute_url())
+    page = response.content.decode()
+    komend, eerder = page.index("Komende bijeenkomsten"), page.index("Eerdere bijeenkomsten")
+    assert komend < page.index("Tribune volgende maand") < eerder < page.index("Tribune juni")
+    assert "Zonder haar" not in page
+
+    for days in (40, 50, -300):  # more bijeenkomsten, same number of queries
+        make_bijeenkomst(days=days).sprekers.add(maritza)
+    with django_assert_num_queries(len(queries)):
+        client.get(maritza.get_absolute_url())
+
+    detail = client.get(volgende.get_absolute_url()).content.decode()
+    speakers = detail[detail.index("<dt>Sprekers</dt>") :]
+    assert speakers.index("Joos Meesters") < speakers.index("Maritza Gerritsen")
+    assert f'href="{maritza.get_absolute_url()}"' in speakers
+
+
+def test_site_search_finds_bijeenkomsten_and_says_when_they_are(client, make_bijeenkomst):
+    make_bijeenkomst(
+        "Symposium Samen werken aan sociale kwaliteit",
+        days=-30,
+        locatie="Fort Lent",
+        samenvatting="Terugblikken en vooruitkijken.",
+    )
+    make_bijeenkomst("Training", samenvatting="Een gesprek over eenzaamheid beginnen.")
+
+    response = client.get("/zoeken/", {"q": "fort lent"})
+    groups = {
+        label: [str(row) for row in rows] for label, _kind, rows in response.context["groups"]
+    }
+    assert groups == {"Bijeenkomsten": ["Symposium Samen werken aan sociale kwaliteit"]}
+    found = {
+        label: [row.titel for row in rows]
+        for label, _kind, rows in client.get("/zoeken/", {"q": "eenzaamheid"}).context["groups"]
+    }
+    assert found == {"Bijeenkomsten": ["Training"]}
+    assert "<time datetime=" in response.content.decode().split("<main")[1]

@@ -22,12 +22,14 @@ MIN_PAGES = 30
 @pytest.mark.django_db(transaction=True)
 def test_every_public_page_passes_the_quality_gates(client, live_server, page):
     call_command("load_demo", verbosity=0)
-    # Pages reached from an email rather than a link: a guest confirming a registration.
+    # Pages reached from an email or a form rather than a link: a guest confirming a
+    # registration, and search results.
     bijeenkomst = Bijeenkomst.objects.upcoming().filter(status=Status.GEPLAND).first()
     token = confirm_token(
         bijeenkomst=bijeenkomst, naam="Anna de Boer", email="anna@example.nl", organisatie=""
     )
-    pages = crawl(client, also=[reverse("bijeenkomsten:confirm", kwargs={"token": token})])
+    confirm = reverse("bijeenkomsten:confirm", kwargs={"token": token})
+    pages = crawl(client, also=[confirm, "/zoeken/?q=eenzaamheid", "/zoeken/?q=fort+lent"])
     html_pages = [crawled for crawled in pages if crawled.html]
     print(f"\ncrawler: {len(pages)} pages, {len(html_pages)} HTML")
 

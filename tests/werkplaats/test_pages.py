@@ -105,7 +105,7 @@ PAGES = [
     ("/partners/", 3),
     ("/partners/?gemeente=nijmegen&soort=gemeente", 4),
     ("/partners/hogeschool-van-arnhem-en-nijmegen/", 5),
-    ("/personen/lisbeth-verharen/", 4),
+    ("/personen/lisbeth-verharen/", 6),  # with their coming and earlier bijeenkomsten
 ]
 
 
