@@ -1,9 +1,7 @@
 """Changes to accounts that touch several rows: approving koppelingen, following, deleting."""
 
-from django.contrib.admin.models import LogEntry
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +12,7 @@ from django.utils.translation import gettext as _
 from bijeenkomsten.models import Aanmelding
 from bijeenkomsten.services import seats_release
 from leerateliers.models import Deelname, Leeratelier
+from werkplaats.admin_tools import forget_in_admin_log
 from werkplaats.models import Persoon, User
 
 from .models import Abonnement, Frequentie, Koppeling, KoppelingStatus
@@ -144,13 +143,6 @@ def abonnement_set(
     return abonnement
 
 
-def _forget_in_admin_log(model, pk) -> None:
-    """The admin's log names the objects it changed; a deleted person's name goes."""
-    LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), object_id=str(pk)
-    ).update(object_repr=_("(verwijderd)"))
-
-
 def _delete_sessions(user: User) -> None:
     """End the user's sessions on every device (the current one is ended by logging out)."""
     user_id = str(user.pk)
@@ -173,17 +165,18 @@ def account_delete(*, user: User) -> None:
     bijeenkomsten that have not begun are given up first, so the waiting list moves on.
     """
     seats_release(user=user)  # a freed seat goes to the waiting list
-    Aanmelding.objects.of(user).delete()  # also those made as a guest with this address
-    for pk in Koppeling.objects.filter(user=user).values_list("pk", flat=True):
-        _forget_in_admin_log(Koppeling, pk)
-    _forget_in_admin_log(User, user.pk)
+    aanmeldingen = Aanmelding.objects.of(user)  # also those made as a guest with this address
+    forget_in_admin_log(Aanmelding, aanmeldingen.values_list("pk", flat=True))
+    aanmeldingen.delete()
+    forget_in_admin_log(Koppeling, Koppeling.objects.filter(user=user).values_list("pk", flat=True))
+    forget_in_admin_log(User, [user.pk])
     persoon = Persoon.objects.select_for_update().filter(user=user).first()
     if persoon is not None:
         persoon_pk = persoon.pk
         try:
             with transaction.atomic():
                 persoon.delete()
-            _forget_in_admin_log(Persoon, persoon_pk)
+            forget_in_admin_log(Persoon, [persoon_pk])
         except ProtectedError:
             persoon.user = None
             persoon.email = ""

@@ -17,7 +17,7 @@ from werkplaats.admin_tools import ActionForm, confirmed_action
 from werkplaats.text import validate_no_control_characters
 
 from . import services
-from .models import Aanmelding, AanmeldingStatus, Bericht, Bijeenkomst, VerslagBijlage
+from .models import Aanmelding, AanmeldingStatus, Bericht, Bijeenkomst, Status, VerslagBijlage
 
 
 class VerslagBijlageInline(admin.TabularInline):
@@ -148,13 +148,29 @@ class BijeenkomstAdmin(admin.ModelAdmin):
         (_("Waar"), {"fields": ["locatie", "adres", "gemeente", "online_link"]}),
         (
             _("Aanmeldingen"),
-            {"fields": ["capaciteit", "aanmeldingen_overzicht", "status", "annulering_reden"]},
+            {
+                "fields": ["capaciteit", "aanmeldingen_overzicht", "status", "annulering_reden"],
+                "description": _(
+                    "Gaat een bijeenkomst met aanmeldingen niet door? Annuleer haar (actie "
+                    "‘Geselecteerde bijeenkomsten annuleren’ in de lijst): dan krijgt iedereen "
+                    "bericht. Verwijderen vertelt niemand iets en kan daarom niet zolang er "
+                    "mensen aangemeld zijn."
+                ),
+            },
         ),
         (_("Na afloop"), {"fields": ["verslag"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
+
+    def has_delete_permission(self, request, obj=None):
+        """Deleting tells nobody, so a bijeenkomst still to come with people registered is
+        cancelled instead (a cancelled or past one may go)."""
+        coming = obj is not None and obj.status == Status.GEPLAND and not obj.is_past()
+        if coming and obj.aanmeldingen.active().exists():
+            return False
+        return super().has_delete_permission(request, obj)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "capaciteit":
@@ -285,6 +301,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "aangemeld_at",
         "afgemeld_at",
         "herinnerd_at",
+        "gegevens_verwijderd_at",
     ]
     actions = ["cancel"]
 

@@ -46,23 +46,33 @@ class GuestRegistrationForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         email = cleaned.get("email")
-        if email and not self._allowed(email.lower()):
+        if not email:
+            return cleaned
+        client = get_adapter(self.request).get_client_ip(self.request)
+        if _over_limit(f"bijeenkomsten:gast:client:{client}", EMAILS_PER_CLIENT):
             raise forms.ValidationError(
                 _(
-                    "Er zijn de afgelopen tijd te veel aanmeldingen vanaf dit adres verstuurd. "
-                    "Probeer het over een uur opnieuw."
+                    "Er zijn de afgelopen tijd te veel aanmeldingen vanaf deze computer of dit "
+                    "netwerk verstuurd. Probeer het over een uur opnieuw."
+                )
+            )
+        address = hashlib.sha256(email.lower().encode()).hexdigest()
+        if _over_limit(f"bijeenkomsten:gast:adres:{address}", EMAILS_PER_ADDRESS):
+            raise forms.ValidationError(
+                _(
+                    "Er zijn de afgelopen tijd al te veel aanmeldingen voor dit e-mailadres "
+                    "verstuurd. Kijk in je e-mail (ook bij de ongewenste e-mail) of probeer "
+                    "het over een uur opnieuw."
                 )
             )
         return cleaned
 
-    def _allowed(self, email):
-        address = hashlib.sha256(email.encode()).hexdigest()
-        client = get_adapter(self.request).get_client_ip(self.request)
-        for key, limit in (
-            (f"bijeenkomsten:gast:adres:{address}", EMAILS_PER_ADDRESS),
-            (f"bijeenkomsten:gast:client:{client}", EMAILS_PER_CLIENT),
-        ):
-            cache.add(key, 0, timeout=WINDOW_SECONDS)
-            if cache.incr(key) > limit:
-                return False
-        return True
+
+def _over_limit(key, limit):
+    """Count one more for ``key`` in the current window; True once past ``limit``."""
+    cache.add(key, 0, timeout=WINDOW_SECONDS)
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # the window ended between add and incr: this one starts the next
+        cache.add(key, 1, timeout=WINDOW_SECONDS)
+        return False

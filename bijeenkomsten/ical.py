@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from accounts.notifications import absolute_url, public_host
 
@@ -45,7 +45,7 @@ def event(bijeenkomst: Bijeenkomst, *, with_link: bool = False) -> Event:
 
     component = Event()
     component.add("uid", uid(bijeenkomst))
-    component.add("dtstamp", bijeenkomst.gewijzigd_at.astimezone(datetime.UTC))
+    component.add("dtstamp", timezone.now().astimezone(datetime.UTC))  # when this copy was made
     component.add("last-modified", bijeenkomst.gewijzigd_at.astimezone(datetime.UTC))
     component.add("sequence", bijeenkomst.revisie)
     component.add("summary", bijeenkomst.titel)
@@ -72,16 +72,22 @@ def calendar(bijeenkomsten: Iterable[Bijeenkomst], *, name: str, with_link: bool
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", settings.TIME_ZONE)
-    starts = []
+    bijeenkomsten = list(bijeenkomsten)
+    years = [timezone.localdate(b.start_at).year for b in bijeenkomsten] or [
+        timezone.localdate().year
+    ]
+    # The zone's rules for the years the events span (and a year either side); also in a feed
+    # without events, as a calendar needs at least one component.
+    cal.add_component(
+        Timezone.from_tzinfo(
+            ZoneInfo(settings.TIME_ZONE),
+            tzid=settings.TIME_ZONE,
+            first_date=datetime.date(min(years) - 1, 1, 1),
+            last_date=datetime.date(max(years) + 2, 1, 1),
+        )
+    )
     for bijeenkomst in bijeenkomsten:
         cal.add_component(event(bijeenkomst, with_link=with_link))
-        starts.append(timezone.localdate(bijeenkomst.start_at))
-    if starts:
-        # The zone's rules for the years the events span (and a year either side).
-        cal.add_missing_timezones(
-            first_date=datetime.date(max(min(starts).year - 1, datetime.MINYEAR), 1, 1),
-            last_date=datetime.date(min(max(starts).year + 2, datetime.MAXYEAR), 1, 1),
-        )
     return cal.to_ical()
 
 

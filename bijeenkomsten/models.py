@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,8 @@ from werkplaats.uploads import SafeFileField, file_kind
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 # Everyone with a seat is reminded this long before the start.
 REMINDER_BEFORE = datetime.timedelta(days=2)
+# A guest's name and email address are kept this long after the bijeenkomst (AVG), then erased.
+GUEST_DATA_KEPT = datetime.timedelta(days=365)
 
 
 class Soort(models.TextChoices):
@@ -73,7 +75,7 @@ class BijeenkomstQuerySet(models.QuerySet):
         return self.select_related("leeratelier", "gemeente").with_counts()
 
     def for_detail(self):
-        return self.for_list().prefetch_related("bijlagen")
+        return self.for_list().prefetch_related("bijlagen", "sprekers")
 
     def for_calendar(self, now=None):
         """What a calendar feed carries: everything from a year ago on, cancelled ones too
@@ -309,6 +311,10 @@ class AanmeldingQuerySet(models.QuerySet):
     def seated(self):
         return self.filter(status=AanmeldingStatus.AANGEMELD)
 
+    def reachable(self):
+        """Those who can be emailed: not guests whose address has been erased."""
+        return self.filter(gegevens_verwijderd_at__isnull=True)
+
     def waiting(self):
         """The waiting list in its order: first registered, first seated."""
         return self.filter(status=AanmeldingStatus.WACHTLIJST).order_by("aangemeld_at", "pk")
@@ -373,6 +379,13 @@ class Aanmelding(models.Model):
     aangemeld_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     afgemeld_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     herinnerd_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
+    gegevens_verwijderd_at = models.DateTimeField(
+        _("gegevens verwijderd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Van een gast: naam en e-mailadres zijn een jaar na de bijeenkomst gewist."),
+    )
     gemeld_status = models.CharField(
         _("gemaild over"),
         max_length=20,
@@ -419,7 +432,8 @@ class Aanmelding(models.Model):
 
     def __str__(self):
         # No email address: this text ends up in the admin's log.
-        return f"{self.display_naam} — {self.bijeenkomst}"
+        wie = self.naam_zonder_adres or _("aanmelding %(pk)s") % {"pk": self.pk}
+        return f"{wie} — {self.bijeenkomst}"
 
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
@@ -431,13 +445,16 @@ class Aanmelding(models.Model):
             raise ValidationError(_("Vul je naam en e-mailadres in."))
 
     @property
-    def display_naam(self):
-        if self.naam:
+    def naam_zonder_adres(self):
+        """The person's name if the portal knows one (typed, of their profile or account)."""
+        if self.naam or self.user_id is None:
             return self.naam
-        if self.user_id is not None:
-            persoon = getattr(self.user, "persoon", None)
-            return persoon.naam if persoon else self.user.get_full_name() or self.user.email
-        return self.email
+        persoon = getattr(self.user, "persoon", None)
+        return persoon.naam if persoon else self.user.get_full_name()
+
+    @property
+    def display_naam(self):
+        return self.naam_zonder_adres or self.adres
 
     @property
     def adres(self):

@@ -8,6 +8,7 @@ Nothing is sent twice: a reminder claims its registration's ``herinnerd_at`` and
 
 import datetime
 import logging
+import smtplib
 
 from django.conf import settings
 from django.core import mail, signing
@@ -20,14 +21,22 @@ from django.utils.translation import gettext as _
 from accounts.notifications import absolute_url, tribune_readers
 
 from . import ical
-from .models import Aanmelding, AanmeldingStatus, Bericht, BerichtSoort, Bijeenkomst, Soort, Status
+from .models import (
+    REMINDER_BEFORE,
+    Aanmelding,
+    AanmeldingStatus,
+    Bericht,
+    BerichtSoort,
+    Bijeenkomst,
+    Soort,
+    Status,
+)
 
 logger = logging.getLogger(__name__)
 
 CANCEL_SALT = "bijeenkomsten.afmelden"
 CONFIRM_SALT = "bijeenkomsten.bevestigen"
 CONFIRM_MAX_AGE = datetime.timedelta(days=3)
-REMINDER_BEFORE = datetime.timedelta(days=2)
 
 
 # --- Links -----------------------------------------------------------------------------------
@@ -95,6 +104,14 @@ def _email(
     return message
 
 
+def _refused(error: Exception) -> bool:
+    """The mail server refused the address for good (5xx): trying again would fail again.
+    A temporary refusal (4xx: greylisting, throttling) is tried again."""
+    return isinstance(error, smtplib.SMTPRecipientsRefused) and all(
+        code >= 500 for code, _message in error.recipients.values()
+    )
+
+
 def _subject(text: str, bijeenkomst: Bijeenkomst) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         return text % {"titel": bijeenkomst.titel}
@@ -144,7 +161,8 @@ def send_registration(aanmelding_id: int) -> int:
     (``gemeld_status``): so a seat given before the first email went out gets one email, not
     two, and nothing goes out for a registration cancelled since, or a bijeenkomst that was
     cancelled or is over. The row is claimed before the email leaves; a failed email gives the
-    claim back and is tried again by ``send_pending``. Returns how many emails went out."""
+    claim back and is tried again by ``send_pending``, unless the mail server refused the
+    address (reported once, never tried again). Returns how many emails went out."""
     aanmelding = (
         Aanmelding.objects.select_related("bijeenkomst", "user__persoon")
         .filter(pk=aanmelding_id)
@@ -164,8 +182,9 @@ def send_registration(aanmelding_id: int) -> int:
     try:
         seat_freed = told == AanmeldingStatus.WACHTLIJST
         registration_message(aanmelding, seat_freed=seat_freed).send()
-    except Exception:
-        Aanmelding.objects.filter(pk=aanmelding.pk).update(gemeld_status=told)
+    except Exception as error:
+        if not _refused(error):
+            Aanmelding.objects.filter(pk=aanmelding.pk).update(gemeld_status=told)
         raise
     return 1
 
@@ -189,20 +208,25 @@ def send_guest_confirmation(*, bijeenkomst_id: int, naam: str, email: str, organ
 def _due_reminders(now: datetime.datetime):
     """Seats at bijeenkomsten that begin within two days, not yet reminded, and taken before
     those two days began (a later registration has just had its confirmation)."""
-    return Aanmelding.objects.filter(
-        status=AanmeldingStatus.AANGEMELD,
-        herinnerd_at__isnull=True,
-        bijeenkomst__status=Status.GEPLAND,
-        bijeenkomst__start_at__gt=now,
-        bijeenkomst__start_at__lte=now + REMINDER_BEFORE,
-        aangemeld_at__lte=F("bijeenkomst__start_at") - REMINDER_BEFORE,
-    ).select_related("bijeenkomst", "user__persoon")
+    return (
+        Aanmelding.objects.reachable()
+        .filter(
+            status=AanmeldingStatus.AANGEMELD,
+            herinnerd_at__isnull=True,
+            bijeenkomst__status=Status.GEPLAND,
+            bijeenkomst__start_at__gt=now,
+            bijeenkomst__start_at__lte=now + REMINDER_BEFORE,
+            aangemeld_at__lte=F("bijeenkomst__start_at") - REMINDER_BEFORE,
+        )
+        .select_related("bijeenkomst", "user__persoon")
+    )
 
 
 def send_reminders(*, now: datetime.datetime | None = None) -> tuple[int, int]:
     """Remind everyone with a seat two days before; safe to run as often as wanted. Each
     registration is claimed before its email leaves, so two runs never both send it; a
-    failed email is given back and tried by the next run. Returns (sent, failed)."""
+    failed email is given back and tried by the next run (not when the mail server refused
+    the address). Returns (sent, failed)."""
     now = now or timezone.now()
     sent = failed = 0
     with mail.get_connection() as connection:
@@ -227,8 +251,9 @@ def send_reminders(*, now: datetime.datetime | None = None) -> tuple[int, int]:
                 message.connection = connection
                 message.send()
                 sent += 1
-            except Exception:
-                Aanmelding.objects.filter(pk=aanmelding.pk).update(herinnerd_at=None)
+            except Exception as error:
+                if not _refused(error):
+                    Aanmelding.objects.filter(pk=aanmelding.pk).update(herinnerd_at=None)
                 logger.exception("Herinnering voor aanmelding %s mislukt", aanmelding.pk)
                 failed += 1
     return sent, failed
@@ -245,6 +270,7 @@ def bericht_recipients(bericht: Bericht) -> dict[str, Aanmelding | None]:
     registrations = (
         Aanmelding.objects.filter(bijeenkomst=bijeenkomst)
         .active()
+        .reachable()
         .select_related("user")
         .order_by("aangemeld_at", "pk")
     )
@@ -340,6 +366,7 @@ def send_pending(*, now: datetime.datetime | None = None) -> dict[str, int]:
     registrations = 0
     untold = (
         Aanmelding.objects.active()
+        .reachable()
         .exclude(gemeld_status=F("status"))
         .filter(bijeenkomst__status=Status.GEPLAND, bijeenkomst__end_at__gte=now)
         .values_list("pk", flat=True)

@@ -10,19 +10,32 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkplaats.admin_tools import forget_in_admin_log
 from werkplaats.models import User
 
 from . import tasks
-from .models import Aanmelding, AanmeldingStatus, Bericht, BerichtSoort, Bijeenkomst, Status
+from .models import (
+    GUEST_DATA_KEPT,
+    REMINDER_BEFORE,
+    Aanmelding,
+    AanmeldingStatus,
+    Bericht,
+    BerichtSoort,
+    Bijeenkomst,
+    Status,
+)
 
 # Changes that calendars must hear about (they raise the event's SEQUENCE), and those that the
 # people registered are emailed about.
 PLACE_AND_TIME_FIELDS = {"start_at", "end_at", "locatie", "adres", "online_link"}
 CALENDAR_FIELDS = {"titel", "samenvatting", *PLACE_AND_TIME_FIELDS}
+# The same message to the same people within this time is a double click, not a new message.
+REPEAT_WINDOW = datetime.timedelta(minutes=10)
 
 
 def _locked(bijeenkomst: Bijeenkomst) -> Bijeenkomst:
@@ -142,16 +155,20 @@ def bijeenkomst_save(
 ) -> list[Aanmelding]:
     """Save a bijeenkomst edited in the admin. A change that calendars must hear of raises its
     revision (feeds update their copy); a new time or place of a bijeenkomst still to come is
-    emailed to everyone registered, with the new .ics, and a new start time makes the reminder
-    due again. More seats go to the waiting list. Returns those seated."""
+    emailed to everyone registered, with the new .ics, and a start moved to beyond the
+    reminder's window makes the reminder due again. More seats go to the waiting list.
+    Returns those seated."""
     changed = set(changed or ())
+    now = timezone.now()
     is_update = bijeenkomst.pk is not None
     if is_update and changed & CALENDAR_FIELDS:
         bijeenkomst.revisie += 1
     bijeenkomst.full_clean()
     bijeenkomst.save()
     registered = Aanmelding.objects.filter(bijeenkomst=bijeenkomst).active()
-    if is_update and "start_at" in changed:
+    if is_update and "start_at" in changed and bijeenkomst.start_at - REMINDER_BEFORE > now:
+        # Moved beyond the reminder's window: remind again then. Moved within it: the email
+        # about the change is enough.
         registered.update(herinnerd_at=None)
     moved = is_update and changed & PLACE_AND_TIME_FIELDS
     upcoming = not bijeenkomst.is_cancelled and not bijeenkomst.is_past()
@@ -164,7 +181,7 @@ def bijeenkomst_save(
             by=by,
         )
     if "capaciteit" in changed:
-        return _fill_seats(_locked(bijeenkomst), now=timezone.now())
+        return _fill_seats(_locked(bijeenkomst), now=now)
     return []
 
 
@@ -234,9 +251,21 @@ def bijeenkomst_cancel(
 def bijeenkomst_message(
     *, bijeenkomst: Bijeenkomst, onderwerp: str, tekst: str, by: User | None = None
 ) -> Bericht:
-    """An email from the organisers to everyone registered (seated or waiting)."""
+    """An email from the organisers to everyone registered (seated or waiting). The same
+    message again within a few minutes is a second click, and refused."""
     if not tekst.strip():
         raise ValidationError(_("Schrijf een tekst voor het bericht."))
+    bijeenkomst = _locked(bijeenkomst)
+    just_sent = bijeenkomst.berichten.filter(
+        soort=BerichtSoort.BERICHT,
+        onderwerp=onderwerp.strip(),
+        tekst=tekst.strip(),
+        aangemaakt_at__gte=timezone.now() - REPEAT_WINDOW,
+    )
+    if just_sent.exists():
+        raise ValidationError(
+            _("Dit bericht over %(titel)s is zojuist al verstuurd.") % {"titel": bijeenkomst.titel}
+        )
     return _bericht(
         bijeenkomst=bijeenkomst,
         soort=BerichtSoort.BERICHT,
@@ -253,6 +282,10 @@ def verslag_send(
     """Send the verslag of a bijeenkomst that is over, once: to everyone registered and, for
     a tribunebijeenkomst, to the tribune of its leeratelier."""
     bijeenkomst = _locked(bijeenkomst)
+    if bijeenkomst.is_cancelled:
+        raise ValidationError(
+            _("%(titel)s is geannuleerd; daar is geen verslag van.") % {"titel": bijeenkomst.titel}
+        )
     if not bijeenkomst.is_past(now):
         raise ValidationError(
             _("%(titel)s is nog niet voorbij; het verslag volgt na afloop.")
@@ -272,4 +305,23 @@ def verslag_send(
         onderwerp=_("Verslag: %(titel)s") % {"titel": bijeenkomst.titel},
         tekst=bijeenkomst.verslag,
         by=by,
+    )
+
+
+def guests_forget(*, now: datetime.datetime | None = None) -> int:
+    """Erase the name and email address of guests a year after their bijeenkomst, also from
+    the admin's log (the organisation they named stays, as do the counts). Returns how many
+    were erased."""
+    now = now or timezone.now()
+    guests = Aanmelding.objects.filter(
+        user__isnull=True,
+        gegevens_verwijderd_at__isnull=True,
+        bijeenkomst__end_at__lt=now - GUEST_DATA_KEPT,
+    )
+    forget_in_admin_log(Aanmelding, guests.values_list("pk", flat=True))
+    return guests.update(
+        naam=_("Gast"),
+        # Unique per bijeenkomst as the constraint wants, and never deliverable (RFC 2606).
+        email=Concat(Value("gast-"), Cast("pk", CharField()), Value("@verwijderd.invalid")),
+        gegevens_verwijderd_at=now,
     )

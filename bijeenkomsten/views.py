@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django_filters.views import FilterView
 
 from leerateliers.models import Leeratelier
@@ -149,7 +149,7 @@ def _ics_response(content: bytes, filename: str, *, download: bool) -> HttpRespo
     return response
 
 
-@require_GET
+@require_safe
 def bijeenkomst_ics(request, slug):
     """'Zet in mijn agenda': the one bijeenkomst as an .ics file."""
     bijeenkomst = get_object_or_404(Bijeenkomst, slug=slug)
@@ -161,7 +161,7 @@ def bijeenkomst_ics(request, slug):
     return _ics_response(content, ical.filename(bijeenkomst), download=True)
 
 
-@require_GET
+@require_safe
 def feed(request):
     """Every bijeenkomst of the werkplaats, as a calendar to subscribe to."""
     content = ical.calendar(
@@ -171,7 +171,7 @@ def feed(request):
     return _ics_response(content, "bijeenkomsten.ics", download=False)
 
 
-@require_GET
+@require_safe
 def leeratelier_feed(request, slug):
     """The bijeenkomsten of one leeratelier, as a calendar to subscribe to."""
     leeratelier = get_object_or_404(Leeratelier, slug=slug)

@@ -1,7 +1,9 @@
-"""Admin building blocks shared by the apps: checked inlines and confirmed actions."""
+"""Admin building blocks shared by the apps: checked inlines, confirmed actions, the log."""
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet
@@ -79,3 +81,11 @@ def confirmed_action(description, question, form_class=None, single=False):
         return action
 
     return decorator
+
+
+def forget_in_admin_log(model, pks) -> None:
+    """The admin's log names the objects it changed; a deleted or erased person's name goes."""
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id__in=[str(pk) for pk in pks],
+    ).update(object_repr=_("(verwijderd)"))

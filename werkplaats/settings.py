@@ -187,7 +187,10 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Werkplaats Sociaal Domein] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG or ALLOW_PLAIN_HTTP else "https"
 # allauth's rate limits are on by default; they count in the cache, which is Redis (shared by
-# all app servers) when REDIS_URL is set.
+# all app servers) when REDIS_URL is set. They count per client address: behind reverse
+# proxies, say how many (each adds itself to X-Forwarded-For), or every visitor would count as
+# the proxy.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 # A signed-in session ends after this many seconds without a request; requests renew the
 # period, writing the session at most once per SESSION_REFRESH_SECONDS (accounts.middleware).

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.admin.models import DELETION, LogEntry
 from django.core import mail
 from django.db.models import F
 from django.utils import timezone
@@ -146,6 +147,10 @@ def test_a_message_and_the_verslag_are_sent_from_the_admin(
     assert [message.subject for message in mail.outbox] == ["Dank", "Verslag: Training"]
     page = staff.post(url, {**selection, "action": "send_verslag"}).content.decode()
     assert "Het verslag van Training is al verstuurd." in page
+    again = {**selection, "action": "send_message", "onderwerp": "Dank", "tekst": "Dank!"}
+    page = staff.post(url, again).content.decode()  # a second click on "Versturen"
+    assert "Dit bericht over Training is zojuist al verstuurd." in page
+    assert len(mail.outbox) == 2
 
 
 def test_more_seats_in_the_admin_seat_the_waiting_list(
@@ -201,6 +206,9 @@ def test_deleting_a_registration_in_the_admin_gives_its_seat_to_the_waiting_list
     waiting.refresh_from_db()
     assert waiting.is_seated
     assert not Aanmelding.objects.filter(pk=seated.pk).exists()
+    # The admin's log names the registration without the account's email address.
+    (logged,) = LogEntry.objects.filter(action_flag=DELETION).values_list("object_repr", flat=True)
+    assert logged == f"aanmelding {seated.pk} — Training"
 
 
 def test_registrations_are_cancelled_in_the_admin_not_edited(staff, make_bijeenkomst, make_user):
@@ -215,3 +223,26 @@ def test_registrations_are_cancelled_in_the_admin_not_edited(staff, make_bijeenk
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == ("afgemeld", "aangemeld")
+
+
+def test_a_coming_bijeenkomst_with_registrations_is_cancelled_not_deleted(
+    staff, make_bijeenkomst, make_user
+):
+    met = make_bijeenkomst("Met aanmeldingen")
+    services.aanmelding_create(bijeenkomst=met, user=make_user())
+    zonder = make_bijeenkomst("Zonder aanmeldingen")
+
+    assert staff.get(f"/beheer/bijeenkomsten/bijeenkomst/{met.pk}/delete/").status_code == 403
+    selected = {"action": "delete_selected", "_selected_action": [met.pk]}
+    asked = staff.post("/beheer/bijeenkomsten/bijeenkomst/", selected).content.decode()
+    assert "kan niet worden verwijderd" in asked
+    bulk = staff.post("/beheer/bijeenkomsten/bijeenkomst/", {**selected, "post": "yes"})
+    assert bulk.status_code == 403 and Bijeenkomst.objects.filter(pk=met.pk).exists()
+    change = staff.get(f"/beheer/bijeenkomsten/bijeenkomst/{met.pk}/change/").content.decode()
+    assert "Annuleer haar" in change
+
+    staff.post(f"/beheer/bijeenkomsten/bijeenkomst/{zonder.pk}/delete/", {"post": "yes"})
+    assert not Bijeenkomst.objects.filter(pk=zonder.pk).exists()
+    services.bijeenkomst_cancel(bijeenkomst=met, reden="Ziekte.")  # everyone is told
+    staff.post(f"/beheer/bijeenkomsten/bijeenkomst/{met.pk}/delete/", {"post": "yes"})
+    assert not Bijeenkomst.objects.filter(pk=met.pk).exists()

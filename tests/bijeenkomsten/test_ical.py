@@ -134,3 +134,17 @@ def test_a_change_of_time_raises_the_sequence_and_keeps_the_uid(client, make_bij
     assert str(after["uid"]) == str(before["uid"])
     assert (before["sequence"], after["sequence"]) == (0, 1)
     assert bijeenkomst.status == Status.GEPLAND
+
+
+def test_a_feed_without_bijeenkomsten_is_still_a_valid_calendar_and_answers_head(
+    client, make_leeratelier
+):
+    nieuw = make_leeratelier("Nieuw leeratelier")
+    url = f"/feeds/leerateliers/{nieuw.slug}/bijeenkomsten.ics"
+    calendar = parse(client.get(url))
+    assert calendar.walk("VEVENT") == []
+    # RFC 5545: at least one component; the time zone is always there.
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["tzid"]) == "Europe/Amsterdam"
+    head = client.head(url)
+    assert (head.status_code, head["Content-Type"]) == (200, "text/calendar; charset=utf-8")

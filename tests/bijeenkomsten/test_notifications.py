@@ -1,6 +1,7 @@
 """Reminders two days before, and the messages to everyone registered: each sent once."""
 
 import datetime
+import smtplib
 
 import pytest
 from django.core import mail
@@ -90,6 +91,29 @@ def test_a_failed_reminder_is_tried_again_by_the_next_run(
     assert notifications.send_reminders(now=due) == (0, 1)
     monkeypatch.undo()
     assert notifications.send_reminders(now=due) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("reply", "failed_next_run"),
+    [((550, b"5.1.1 No such user"), 0), ((451, b"4.7.1 Greylisted, try again later"), 2)],
+    ids=["refused-for-good", "refused-for-now"],
+)
+def test_an_address_refused_for_good_is_reported_once_not_tried_forever(
+    make_bijeenkomst, make_user, monkeypatch, reply, failed_next_run
+):
+    def refused(self, fail_silently=False):
+        raise smtplib.SMTPRecipientsRefused({self.to[0]: reply})
+
+    monkeypatch.setattr(mail.EmailMessage, "send", refused)
+    bijeenkomst = make_bijeenkomst(days=10)
+    user = make_user("bestaat-niet@example.nl")
+    services.aanmelding_create(bijeenkomst=bijeenkomst, user=user)
+    Aanmelding.objects.update(aangemeld_at=timezone.now() - datetime.timedelta(days=1))
+    due = bijeenkomst.start_at - datetime.timedelta(days=1)
+
+    first = notifications.send_pending(now=due)
+    assert (first["herinneringen"], first["aanmeldingen"], first["mislukt"]) == (0, 0, 2)
+    assert notifications.send_pending(now=due)["mislukt"] == failed_next_run
 
 
 def test_cancelling_a_bijeenkomst_tells_everyone_registered_once(
@@ -276,6 +300,34 @@ def test_a_new_time_is_emailed_with_the_new_ics_and_the_reminder_comes_again(
     assert "werkplaats-x" in str(event["description"])  # a seat: the link stays in the copy
     aanmelding.refresh_from_db()
     assert aanmelding.herinnerd_at is None
+
+
+def test_moving_a_reminded_bijeenkomst_within_two_days_sends_the_change_not_a_second_reminder(
+    make_bijeenkomst, make_user, register, django_capture_on_commit_callbacks
+):
+    bijeenkomst = make_bijeenkomst(days=1)
+    aanmelding = register(bijeenkomst, make_user("a@example.nl"))
+    registered_at = timezone.now() - datetime.timedelta(days=3)
+    Aanmelding.objects.filter(pk=aanmelding.pk).update(aangemeld_at=registered_at)
+    assert notifications.send_reminders() == (1, 0)
+    mail.outbox.clear()
+
+    bijeenkomst.start_at += datetime.timedelta(minutes=30)
+    bijeenkomst.end_at += datetime.timedelta(minutes=30)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.bijeenkomst_save(bijeenkomst=bijeenkomst, changed={"start_at", "end_at"})
+    assert notifications.send_reminders() == (0, 0)
+    assert [message.subject for message in mail.outbox] == [f"Gewijzigd: {bijeenkomst.titel}"]
+
+
+def test_a_cancelled_bijeenkomst_has_no_verslag_to_send(make_bijeenkomst):
+    bijeenkomst = make_bijeenkomst("Training", days=2, verslag="Wat we gedaan zouden hebben.")
+    services.bijeenkomst_cancel(bijeenkomst=bijeenkomst, reden="Ziekte.")
+    with pytest.raises(ValidationError, match="Training is geannuleerd; daar is geen verslag van"):
+        services.verslag_send(
+            bijeenkomst=bijeenkomst, now=bijeenkomst.end_at + datetime.timedelta(days=1)
+        )
+    assert not Bericht.objects.filter(soort="verslag").exists()
 
 
 def test_a_long_title_can_still_be_cancelled_and_reported(make_bijeenkomst, make_user):

@@ -4,13 +4,16 @@ import datetime
 import re
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from icalendar import Calendar
 
-from bijeenkomsten import services
+from bijeenkomsten import notifications, services
+from bijeenkomsten.forms import EMAILS_PER_CLIENT
 from bijeenkomsten.models import Aanmelding, AanmeldingStatus, Bijeenkomst, Status
+from tests.helpers import run_command
 
 pytestmark = pytest.mark.django_db
 
@@ -263,8 +266,34 @@ def test_guest_emails_to_one_address_are_limited(client, make_bijeenkomst):
     for _ in range(3):
         client.post(bijeenkomst.get_absolute_url(), data)
     response = client.post(bijeenkomst.get_absolute_url(), data)
-    assert "te veel aanmeldingen" in response.content.decode()
+    assert "te veel aanmeldingen voor dit e-mailadres" in response.content.decode()
     assert len(mail.outbox) == 3
+
+
+def test_behind_a_trusted_proxy_guest_emails_are_counted_per_visitor(
+    client, make_bijeenkomst, settings
+):
+    """Every request comes from the proxy; the visitor is the address the proxy added."""
+    bijeenkomst = make_bijeenkomst()
+
+    def post(number, visitor):
+        return client.post(
+            bijeenkomst.get_absolute_url(),
+            {"naam": "Gast", "email": f"gast{number}@example.nl"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=visitor,
+        )
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for number in range(EMAILS_PER_CLIENT):
+        post(number, f"192.0.2.{number}")
+    assert "te veel" not in post(99, "192.0.2.99").content.decode()
+    assert len(mail.outbox) == EMAILS_PER_CLIENT + 1
+
+    for number in range(EMAILS_PER_CLIENT):  # one visitor sending many
+        post(100 + number, "198.51.100.7")
+    refused = post(200, "198.51.100.7").content.decode()
+    assert "te veel aanmeldingen vanaf deze computer of dit netwerk" in refused
 
 
 def test_a_guest_with_the_address_of_an_account_is_that_account(
@@ -315,3 +344,40 @@ def test_cancelling_is_not_offered_once_the_bijeenkomst_has_begun(
     )
     aanmelding.refresh_from_db()
     assert aanmelding.is_seated
+
+
+def test_a_guests_name_and_address_are_erased_a_year_after_the_bijeenkomst(
+    make_bijeenkomst, make_user
+):
+    long_ago = make_bijeenkomst("Symposium", days=-400, capaciteit=10)
+    recent = make_bijeenkomst("Training", days=-300)
+    for bijeenkomst in (long_ago, recent):  # registered while it was still to come
+        Aanmelding.objects.create(
+            bijeenkomst=bijeenkomst,
+            naam="Anna de Boer",
+            email="anna@example.nl",
+            organisatie="Buurtteam Oost",
+            status=AanmeldingStatus.AANGEMELD,
+        )
+        Aanmelding.objects.create(
+            bijeenkomst=bijeenkomst, user=make_user(), status=AanmeldingStatus.AANGEMELD
+        )
+
+    guest = Aanmelding.objects.get(bijeenkomst=long_ago, user__isnull=True)
+    LogEntry.objects.log_actions(
+        user_id=make_user(is_staff=True).pk, queryset=[guest], action_flag=CHANGE
+    )
+    assert "Gegevens van 1 gast(en) gewist." in run_command("forget_guests")
+    assert "Gegevens van 0 gast(en) gewist." in run_command("forget_guests")
+
+    erased = Aanmelding.objects.get(bijeenkomst=long_ago, user__isnull=True)
+    assert (erased.naam, erased.organisatie) == ("Gast", "Buurtteam Oost")
+    assert "anna" not in erased.email and erased.email.endswith(".invalid")
+    assert Aanmelding.objects.get(bijeenkomst=recent, user__isnull=True).email == "anna@example.nl"
+    assert Bijeenkomst.objects.with_counts().get(pk=long_ago.pk).aantal_aangemeld == 2
+    assert "Anna" not in LogEntry.objects.get().object_repr
+
+    long_ago.verslag = "Terugblik."
+    long_ago.save()
+    bericht = services.verslag_send(bijeenkomst=long_ago)
+    assert len(notifications.bericht_recipients(bericht)) == 1  # the account, not the erased guest

@@ -20,5 +20,6 @@ class Command(BaseCommand):
         )
         if counts["mislukt"]:
             raise CommandError(
-                f"{counts['mislukt']} e-mail(s) mislukt; de volgende run probeert ze opnieuw."
+                f"{counts['mislukt']} e-mail(s) mislukt; de volgende run probeert ze opnieuw, "
+                "behalve die aan adressen die de mailserver weigert."
             )
