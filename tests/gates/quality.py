@@ -160,3 +160,28 @@ def browser_failures(page, base_url, html_pages):
         if overflow > 0:
             overflowing[crawled.path] = overflow
     return violations, overflowing, csp_messages
+
+
+# A ceiling for every page, whatever it shows. That a page's count does not grow with the
+# data is pinned per page in the app tests (same count with 5 and with 50 rows).
+MAX_QUERIES_PER_PAGE = 15
+
+
+def assert_pages_answer(pages, label="crawler"):
+    """Every crawled page answered 200 within the query ceiling (both depend on the
+    database, so this part runs on SQLite and on PostgreSQL)."""
+    failing_status = {crawled.path: crawled.status for crawled in pages if crawled.status != 200}
+    assert not failing_status, failing_status
+    too_many = {c.path: c.queries for c in pages if c.queries > MAX_QUERIES_PER_PAGE}
+    assert not too_many, too_many
+    print(f"\n{label}: {len(pages)} pages, at most {max(c.queries for c in pages)} queries")
+
+
+def assert_pages_pass_in_browser(page, base_url, html_pages):
+    """Valid HTML, no axe violations, no overflow at 320 px and no CSP errors."""
+    invalid = vnu_errors(html_pages)
+    assert not invalid, invalid
+    violations, overflowing, csp_messages = browser_failures(page, base_url, html_pages)
+    assert not violations, violations
+    assert not overflowing, f"wider than 320 px: {overflowing}"
+    assert not csp_messages, csp_messages
