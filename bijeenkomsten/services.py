@@ -308,6 +308,7 @@ def verslag_send(
     )
 
 
+@transaction.atomic
 def guests_forget(*, now: datetime.datetime | None = None) -> int:
     """Erase the name and email address of guests a year after their bijeenkomst, also from
     the admin's log (the organisation they named stays, as do the counts). Returns how many
