@@ -31,10 +31,12 @@ run: migrate
 	$(DEV) $(BIN)/python manage.py load_demo --if-empty
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+## ruff, djlint, and the import contract of the floors (pyproject.toml, [tool.importlinter]).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates */templates --lint
+	PYTHONPATH=$(CURDIR) $(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -70,7 +72,7 @@ bench-search: install
 		DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') && \
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
-	$(BIN)/python manage.py bench_search
+	$(BIN)/python -m bench search
 
 ## Network picture benchmark (about 500 nodes and 2,000 edges, synthetic) with production
 ## settings: server time of /netwerk.json and time until /netwerk/ is drawn in headless Chromium.
@@ -82,4 +84,4 @@ bench-netwerk: install
 		DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') && \
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
-	$(BIN)/python manage.py bench_netwerk
+	$(BIN)/python -m bench netwerk

@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 from werkplaats.admin_tools import confirmed_action
 
 from . import permissions, services
-from .models import Abonnement, Koppeling, KoppelingStatus, Melding
+from .models import Koppeling, KoppelingStatus
 
 
 @admin.register(Koppeling)
@@ -116,24 +116,3 @@ class KoppelingAdmin(admin.ModelAdmin):
                 "%(count)d koppeling ingetrokken.", "%(count)d koppelingen ingetrokken.", count
             ),
         )
-
-
-@admin.register(Abonnement)
-class AbonnementAdmin(admin.ModelAdmin):
-    list_display = ["user", "leeratelier", "volgt", "frequentie", "sinds"]
-    list_filter = ["volgt", "frequentie", "leeratelier"]
-    list_select_related = ["user", "leeratelier"]
-    search_fields = ["user__email", "leeratelier__titel"]
-    autocomplete_fields = ["user", "leeratelier"]
-
-
-@admin.register(Melding)
-class MeldingAdmin(admin.ModelAdmin):
-    list_display = ["user", "update", "frequentie", "aangemaakt_at", "verstuurd_at"]
-    list_filter = ["frequentie", ("verstuurd_at", admin.EmptyFieldListFilter)]
-    list_select_related = ["user", "update"]
-    search_fields = ["user__email", "update__titel"]
-    readonly_fields = ["user", "update", "frequentie", "aangemaakt_at", "verstuurd_at"]
-
-    def has_add_permission(self, request):
-        return False

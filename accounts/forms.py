@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from werkplaats.models import Organisatie, Persoon
 
-from .models import Frequentie, Koppeling
+from .models import Koppeling
 
 
 class KoppelingForm(forms.ModelForm):
@@ -44,39 +44,3 @@ class KoppelingForm(forms.ModelForm):
         if cleaned.get("is_contactpersoon") and not cleaned.get("organisatie"):
             self.add_error("organisatie", _("Kies de organisatie waarvan je contactpersoon bent."))
         return cleaned
-
-
-class FollowForm(forms.Form):
-    volgen = forms.BooleanField(required=False)
-
-
-class PreferencesForm(forms.Form):
-    """One choice per leeratelier: how often its updates come by email."""
-
-    def __init__(self, *args, leerateliers, current, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.leerateliers = list(leerateliers)
-        for leeratelier in self.leerateliers:
-            self.fields[self.field_name(leeratelier)] = forms.ChoiceField(
-                label=leeratelier.titel,
-                choices=Frequentie.choices,
-                initial=current.get(leeratelier.pk, Frequentie.DIRECT),
-            )
-
-    @staticmethod
-    def field_name(leeratelier):
-        return f"leeratelier-{leeratelier.pk}"
-
-    def choices(self):
-        """(leeratelier, chosen frequency) for every leeratelier on the form."""
-        return [
-            (leeratelier, self.cleaned_data[self.field_name(leeratelier)])
-            for leeratelier in self.leerateliers
-        ]
-
-
-class DeleteAccountForm(forms.Form):
-    bevestig = forms.BooleanField(
-        label=_("Ik begrijp dat mijn account en mijn gegevens definitief worden verwijderd."),
-        error_messages={"required": _("Vink aan dat je je account wilt verwijderen.")},
-    )

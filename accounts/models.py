@@ -1,11 +1,10 @@
-"""Accounts in the network: who a user is (koppeling), what they follow and what they were sent."""
+"""Who a user is in the network: the koppeling of an account to a persoon or organisatie."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from leerateliers.models import Leeratelier, TribuneUpdate
 from werkplaats.models import Organisatie, Persoon
 from werkplaats.text import validate_no_control_characters
 
@@ -125,98 +124,3 @@ class Koppeling(models.Model):
     @property
     def is_pending(self):
         return self.status == KoppelingStatus.AANGEVRAAGD
-
-
-class Frequentie(models.TextChoices):
-    DIRECT = "direct", _("Meteen, bij elke update")
-    WEKELIJKS = "wekelijks", _("Eén keer per week, in een overzicht")
-    NOOIT = "nooit", _("Nooit")
-
-
-class AbonnementQuerySet(models.QuerySet):
-    def following(self):
-        return self.filter(volgt=True)
-
-
-class Abonnement(models.Model):
-    """What a user wants from one leeratelier: following it, and how often to get its updates.
-
-    A contactpersoon of an organisation in the arena or on the tribune gets updates without
-    following; their row (if any) only holds the chosen frequency."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("account"),
-        related_name="abonnementen",
-        on_delete=models.CASCADE,
-    )
-    leeratelier = models.ForeignKey(
-        Leeratelier,
-        verbose_name=_("leeratelier"),
-        related_name="abonnementen",
-        on_delete=models.CASCADE,
-    )
-    volgt = models.BooleanField(_("volgt"), default=True)
-    frequentie = models.CharField(
-        _("e-mail bij updates"),
-        max_length=20,
-        choices=Frequentie.choices,
-        default=Frequentie.DIRECT,
-    )
-    sinds = models.DateTimeField(_("sinds"), auto_now_add=True)
-
-    objects = AbonnementQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("abonnement")
-        verbose_name_plural = _("abonnementen")
-        ordering = ["leeratelier__titel"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "leeratelier"], name="abonnement_unique"),
-            models.CheckConstraint(
-                condition=Q(frequentie__in=Frequentie.values), name="abonnement_frequentie_valid"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.user} — {self.leeratelier}"
-
-
-class Melding(models.Model):
-    """One email about one tribune update for one user: the row exists once, so nobody is sent
-    the same update twice, however often it is published or a task is retried."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("account"),
-        related_name="meldingen",
-        on_delete=models.CASCADE,
-    )
-    update = models.ForeignKey(
-        TribuneUpdate,
-        verbose_name=_("tribune-update"),
-        related_name="meldingen",
-        on_delete=models.CASCADE,
-    )
-    frequentie = models.CharField(
-        _("verzending"),
-        max_length=20,
-        choices=[(Frequentie.DIRECT.value, _("Meteen")), (Frequentie.WEKELIJKS.value, _("Week"))],
-    )
-    aangemaakt_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    verstuurd_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("e-mailmelding")
-        verbose_name_plural = _("e-mailmeldingen")
-        ordering = ["-aangemaakt_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "update"], name="melding_once_per_update"),
-            models.CheckConstraint(
-                condition=Q(frequentie__in=[Frequentie.DIRECT, Frequentie.WEKELIJKS]),
-                name="melding_frequentie_valid",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.user} — {self.update}"

@@ -1,5 +1,3 @@
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -12,8 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from leerateliers.admin import csv_cell
-from werkplaats.admin_tools import ActionForm, confirmed_action
+from werkplaats.admin_tools import ActionForm, confirmed_action, csv_download
 from werkplaats.text import validate_no_control_characters
 
 from . import services
@@ -90,33 +87,26 @@ class MessageForm(ActionForm):
 
 
 def attendees_csv(bijeenkomst: Bijeenkomst) -> HttpResponse:
-    """Everyone registered (seated first, then the waiting list in its order), for Excel in a
-    Dutch locale: a BOM for the accents, semicolons between the cells."""
-    response = HttpResponse("\ufeff", content_type="text/csv; charset=utf-8")
-    filename = f"deelnemers-{bijeenkomst.slug}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["Naam", "E-mailadres", "Organisatie", "Status", "Aangemeld op"])
+    """Everyone registered: seated first, then the waiting list in its order."""
     rows = (
         bijeenkomst.aanmeldingen.active()
         .select_related("user__persoon__organisatie")
         .order_by("status", "aangemeld_at", "pk")
     )
-    for aanmelding in rows:
-        persoon = getattr(aanmelding.user, "persoon", None) if aanmelding.user_id else None
-        organisatie = aanmelding.organisatie or (
-            persoon.organisatie.naam if persoon and persoon.organisatie else ""
-        )
-        writer.writerow(
+    return csv_download(
+        f"deelnemers-{bijeenkomst.slug}.csv",
+        ["Naam", "E-mailadres", "Organisatie", "Status", "Aangemeld op"],
+        (
             [
-                csv_cell(aanmelding.display_naam),
-                csv_cell(aanmelding.adres),
-                csv_cell(organisatie),
+                aanmelding.display_naam,
+                aanmelding.adres,
+                aanmelding.organisatie_naam,
                 aanmelding.get_status_display(),
                 date_format(timezone.localtime(aanmelding.aangemeld_at), "d-m-Y H:i"),
             ]
-        )
-    return response
+            for aanmelding in rows
+        ),
+    )
 
 
 @admin.register(Bijeenkomst)

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone
 
-from accounts.notifications import absolute_url, public_host
+from werkplaats.links import absolute_url, public_host
 
 from .models import Bijeenkomst, Status
 

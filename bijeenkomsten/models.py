@@ -457,6 +457,14 @@ class Aanmelding(models.Model):
         return self.naam_zonder_adres or self.adres
 
     @property
+    def organisatie_naam(self):
+        """The organisation the person named when registering, else that of their profile."""
+        if self.organisatie or self.user_id is None:
+            return self.organisatie
+        persoon = getattr(self.user, "persoon", None)
+        return persoon.organisatie.naam if persoon and persoon.organisatie else ""
+
+    @property
     def adres(self):
         """Where emails about this registration go."""
         return self.user.email if self.user_id is not None else self.email
@@ -517,8 +525,8 @@ class BerichtSoort(models.TextChoices):
 
 class Bericht(models.Model):
     """An email to everyone registered for a bijeenkomst (and, for the verslag of a
-    tribunebijeenkomst, its leeratelier's tribune). Sent once: ``verstuurd_at`` is claimed
-    before the first email goes out."""
+    tribunebijeenkomst, its leeratelier's tribune). Who gets it is decided once, when it is
+    first sent out (``verstuurd_at``): one ``Ontvanger`` per address, each sent once."""
 
     bijeenkomst = models.ForeignKey(
         Bijeenkomst,
@@ -561,3 +569,41 @@ class Bericht(models.Model):
 
     def __str__(self):
         return self.onderwerp
+
+
+class Ontvanger(models.Model):
+    """One address a message goes to, decided once. Its email is claimed and sent on its own
+    (``werkplaats.mail``), so an address that fails for now is tried again without anybody
+    else getting the message twice."""
+
+    bericht = models.ForeignKey(
+        Bericht,
+        verbose_name=_("bericht"),
+        related_name="ontvangers",
+        on_delete=models.CASCADE,
+    )
+    email = models.EmailField(_("e-mailadres"))
+    aanmelding = models.ForeignKey(
+        Aanmelding,
+        verbose_name=_("aanmelding"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("Leeg voor wie de tribune volgt zonder aangemeld te zijn."),
+    )
+    verstuurd_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ontvanger")
+        verbose_name_plural = _("ontvangers")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["bericht", "email"], name="ontvanger_once_per_bericht")
+        ]
+
+    def __str__(self):
+        return _("Ontvanger %(nummer)s van %(bericht)s") % {
+            "nummer": self.pk,
+            "bericht": self.bericht_id,
+        }

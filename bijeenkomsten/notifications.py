@@ -2,23 +2,24 @@
 reminder two days before, and the messages to everyone registered (a cancellation, the
 verslag, a note from the organisers). Text emails, sent by background tasks (``tasks.py``).
 
-Nothing is sent twice: a reminder claims its registration's ``herinnerd_at`` and a message its
-``verstuurd_at`` before the first email leaves, in an UPDATE only one process can win.
+Nothing is sent twice: every email goes through the one mail path (``werkplaats.mail``), which
+claims its row first: a reminder its registration's ``herinnerd_at``, a registration email its
+``gemeld_status``, a message each ``Ontvanger``'s ``verstuurd_at``.
 """
 
 import datetime
-import logging
-import smtplib
 
 from django.conf import settings
-from django.core import mail, signing
+from django.core import signing
+from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.notifications import absolute_url, tribune_readers
+from leerateliers.notifications import tribune_readers
+from werkplaats import mail
+from werkplaats.links import absolute_url
 
 from . import ical
 from .models import (
@@ -28,11 +29,10 @@ from .models import (
     Bericht,
     BerichtSoort,
     Bijeenkomst,
+    Ontvanger,
     Soort,
     Status,
 )
-
-logger = logging.getLogger(__name__)
 
 CANCEL_SALT = "bijeenkomsten.afmelden"
 CONFIRM_SALT = "bijeenkomsten.bevestigen"
@@ -87,28 +87,22 @@ def read_confirm_token(token: str) -> dict | None:
 # --- Emails ----------------------------------------------------------------------------------
 
 
-def _email(
-    *, to: str, subject: str, template: str, context: dict, ics: bytes | None = None
-) -> mail.EmailMessage:
+def _email(*, to: str, subject: str, template: str, context: dict, ics: bytes | None = None):
     bijeenkomst = context["bijeenkomst"]
     context = {
         **context,
         "url": absolute_url(bijeenkomst.get_absolute_url()),
         "is_online": bool(bijeenkomst.online_link),
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        body = render_to_string(f"bijeenkomsten/email/{template}.txt", context)
-    message = mail.EmailMessage(subject=" ".join(subject.split()), body=body, to=[to])
+    attachments = []
     if ics is not None:
-        message.attach(ical.filename(bijeenkomst), ics, "text/calendar; charset=utf-8")
-    return message
-
-
-def _refused(error: Exception) -> bool:
-    """The mail server refused the address for good (5xx): trying again would fail again.
-    A temporary refusal (4xx: greylisting, throttling) is tried again."""
-    return isinstance(error, smtplib.SMTPRecipientsRefused) and all(
-        code >= 500 for code, _message in error.recipients.values()
+        attachments = [(ical.filename(bijeenkomst), ics, "text/calendar; charset=utf-8")]
+    return mail.message(
+        to=to,
+        subject=subject,
+        template=f"bijeenkomsten/email/{template}",
+        context=context,
+        attachments=attachments,
     )
 
 
@@ -121,7 +115,7 @@ def _with_link(bijeenkomst: Bijeenkomst) -> bytes:
     return ical.calendar([bijeenkomst], name=bijeenkomst.titel, with_link=True)
 
 
-def registration_message(aanmelding: Aanmelding, *, seat_freed: bool = False) -> mail.EmailMessage:
+def registration_message(aanmelding: Aanmelding, *, seat_freed: bool = False):
     """The email about a registration as it stands: the confirmation with the .ics for a seat,
     or where one stands on the waiting list; ``seat_freed``: the news that a seat came free."""
     bijeenkomst = aanmelding.bijeenkomst
@@ -156,53 +150,66 @@ def registration_message(aanmelding: Aanmelding, *, seat_freed: bool = False) ->
     )
 
 
-def send_registration(aanmelding_id: int) -> int:
+def send_registration(aanmelding_id: int) -> mail.Tally:
     """Tell someone where their registration stands now, unless they were told already
     (``gemeld_status``): so a seat given before the first email went out gets one email, not
     two, and nothing goes out for a registration cancelled since, or a bijeenkomst that was
-    cancelled or is over. The row is claimed before the email leaves; a failed email gives the
-    claim back and is tried again by ``send_pending``, unless the mail server refused the
-    address (reported once, never tried again). Returns how many emails went out."""
+    cancelled or is over. What is told is claimed before the email leaves (see
+    ``werkplaats.mail`` for what a failure does)."""
+    tally = mail.Tally()
     aanmelding = (
         Aanmelding.objects.select_related("bijeenkomst", "user__persoon")
         .filter(pk=aanmelding_id)
         .first()
     )
     if aanmelding is None or not aanmelding.is_active:
-        return 0
+        return tally
     bijeenkomst = aanmelding.bijeenkomst
     told = aanmelding.gemeld_status
     if told == aanmelding.status or bijeenkomst.is_cancelled or bijeenkomst.is_past():
-        return 0
-    claimed = Aanmelding.objects.filter(
-        pk=aanmelding.pk, status=aanmelding.status, gemeld_status=told
-    ).update(gemeld_status=aanmelding.status)
-    if not claimed:
-        return 0
-    try:
-        seat_freed = told == AanmeldingStatus.WACHTLIJST
-        registration_message(aanmelding, seat_freed=seat_freed).send()
-    except Exception as error:
-        if not _refused(error):
-            Aanmelding.objects.filter(pk=aanmelding.pk).update(gemeld_status=told)
-        raise
-    return 1
+        return tally
+    claim = mail.Claim(
+        Aanmelding,
+        [aanmelding.pk],
+        unsent={"status": aanmelding.status, "gemeld_status": told},
+        taken={"gemeld_status": aanmelding.status},
+        given_back={"gemeld_status": told},
+    )
+    seat_freed = told == AanmeldingStatus.WACHTLIJST
+    tally.add(
+        mail.send(
+            claim,
+            lambda _won: registration_message(aanmelding, seat_freed=seat_freed),
+            about=f"E-mail over aanmelding {aanmelding.pk}",
+        )
+    )
+    return tally
 
 
-def send_guest_confirmation(*, bijeenkomst_id: int, naam: str, email: str, organisatie: str) -> int:
-    """The email with the link a guest follows to make the registration."""
+def send_guest_confirmation(
+    *, bijeenkomst_id: int, naam: str, email: str, organisatie: str
+) -> mail.Tally:
+    """The email with the link a guest follows to make the registration (no row keeps it:
+    the link itself carries the registration)."""
+    tally = mail.Tally()
     bijeenkomst = Bijeenkomst.objects.filter(pk=bijeenkomst_id).first()
     if bijeenkomst is None:
-        return 0
+        return tally
     token = confirm_token(bijeenkomst=bijeenkomst, naam=naam, email=email, organisatie=organisatie)
     link = absolute_url(reverse("bijeenkomsten:confirm", kwargs={"token": token}))
-    _email(
-        to=email,
-        subject=_subject(_("Bevestig je aanmelding: %(titel)s"), bijeenkomst),
-        template="bevestig_adres",
-        context={"bijeenkomst": bijeenkomst, "confirm_url": link},
-    ).send()
-    return 1
+    tally.add(
+        mail.send(
+            None,
+            lambda _won: _email(
+                to=email,
+                subject=_subject(_("Bevestig je aanmelding: %(titel)s"), bijeenkomst),
+                template="bevestig_adres",
+                context={"bijeenkomst": bijeenkomst, "confirm_url": link},
+            ),
+            about=f"Bevestigingslink voor bijeenkomst {bijeenkomst.pk}",
+        )
+    )
+    return tally
 
 
 def _due_reminders(now: datetime.datetime):
@@ -222,41 +229,36 @@ def _due_reminders(now: datetime.datetime):
     )
 
 
-def send_reminders(*, now: datetime.datetime | None = None) -> tuple[int, int]:
-    """Remind everyone with a seat two days before; safe to run as often as wanted. Each
-    registration is claimed before its email leaves, so two runs never both send it; a
-    failed email is given back and tried by the next run (not when the mail server refused
-    the address). Returns (sent, failed)."""
+def reminder_message(aanmelding: Aanmelding):
+    return _email(
+        to=aanmelding.adres,
+        subject=_subject(_("Herinnering: %(titel)s"), aanmelding.bijeenkomst),
+        template="herinnering",
+        context={
+            "aanmelding": aanmelding,
+            "bijeenkomst": aanmelding.bijeenkomst,
+            "cancel_url": absolute_url(cancel_path(aanmelding)),
+        },
+        ics=_with_link(aanmelding.bijeenkomst),
+    )
+
+
+def send_reminders(*, now: datetime.datetime | None = None) -> mail.Tally:
+    """Remind everyone with a seat two days before; safe to run as often as wanted (each
+    registration's ``herinnerd_at`` is claimed before its email leaves)."""
     now = now or timezone.now()
-    sent = failed = 0
-    with mail.get_connection() as connection:
-        for aanmelding in _due_reminders(now):
-            claimed = Aanmelding.objects.filter(pk=aanmelding.pk, herinnerd_at__isnull=True).update(
-                herinnerd_at=now
-            )
-            if not claimed:
-                continue
-            try:
-                message = _email(
-                    to=aanmelding.adres,
-                    subject=_subject(_("Herinnering: %(titel)s"), aanmelding.bijeenkomst),
-                    template="herinnering",
-                    context={
-                        "aanmelding": aanmelding,
-                        "bijeenkomst": aanmelding.bijeenkomst,
-                        "cancel_url": absolute_url(cancel_path(aanmelding)),
-                    },
-                    ics=_with_link(aanmelding.bijeenkomst),
-                )
-                message.connection = connection
-                message.send()
-                sent += 1
-            except Exception as error:
-                if not _refused(error):
-                    Aanmelding.objects.filter(pk=aanmelding.pk).update(herinnerd_at=None)
-                logger.exception("Herinnering voor aanmelding %s mislukt", aanmelding.pk)
-                failed += 1
-    return sent, failed
+    return mail.send_each(
+        list(_due_reminders(now)),
+        claim=lambda aanmelding: mail.Claim(
+            Aanmelding,
+            [aanmelding.pk],
+            unsent={"herinnerd_at__isnull": True},
+            taken={"herinnerd_at": now},
+            given_back={"herinnerd_at": None},
+        ),
+        build=lambda aanmelding, _won: reminder_message(aanmelding),
+        about=lambda aanmelding: f"Herinnering voor aanmelding {aanmelding.pk}",
+    )
 
 
 # --- Messages to everyone registered ---------------------------------------------------------
@@ -288,82 +290,100 @@ def bericht_recipients(bericht: Bericht) -> dict[str, Aanmelding | None]:
     return found
 
 
-def _file_url(bijlage) -> str:
-    url = bijlage.bestand.url
-    return absolute_url(url) if url.startswith("/") else url
+def _address(bericht_id: int) -> None:
+    """Decide once who gets a message: one Ontvanger per address, and the message is stamped
+    as sent out. Whoever registers later is not sent it."""
+    with transaction.atomic():
+        bericht = (
+            Bericht.objects.select_for_update(of=("self",))
+            .select_related("bijeenkomst__leeratelier")
+            .filter(pk=bericht_id)
+            .first()
+        )
+        if bericht is None or bericht.verstuurd_at is not None:
+            return
+        Ontvanger.objects.bulk_create(
+            [
+                Ontvanger(bericht=bericht, email=address, aanmelding=aanmelding)
+                for address, aanmelding in bericht_recipients(bericht).items()
+            ],
+            ignore_conflicts=True,
+        )
+        bericht.verstuurd_at = timezone.now()
+        bericht.save(update_fields=["verstuurd_at"])
 
 
-def send_bericht(bericht_id: int) -> int:
-    """Send a message to its recipients, once; returns how many emails went out.
-
-    The message is claimed before the first email; when the mail server cannot be reached
-    at all the claim is given back (``send_pending`` tries again). A single address that
-    fails is logged and skipped, so nobody else gets the message twice."""
-    claimed = Bericht.objects.filter(pk=bericht_id, verstuurd_at__isnull=True).update(
-        verstuurd_at=timezone.now()
+def bericht_message(bericht: Bericht, ontvanger: Ontvanger, calendars: dict, bijlagen: list):
+    aanmelding = ontvanger.aanmelding
+    seated = aanmelding is not None and aanmelding.is_seated
+    wants_cancel_link = bericht.soort in (BerichtSoort.BERICHT, BerichtSoort.WIJZIGING)
+    context = {
+        "bericht": bericht,
+        "bijeenkomst": bericht.bijeenkomst,
+        "aanmelding": aanmelding,
+        "bijlagen": bijlagen,
+        "cancel_url": absolute_url(cancel_path(aanmelding))
+        if aanmelding is not None and wants_cancel_link
+        else "",
+    }
+    return _email(
+        to=ontvanger.email,
+        subject=bericht.onderwerp,
+        template="bericht",
+        context=context,
+        ics=calendars.get(seated),
     )
-    if not claimed:
-        return 0
-    bericht = Bericht.objects.select_related("bijeenkomst__leeratelier").get(pk=bericht_id)
+
+
+def send_bericht(bericht_id: int) -> mail.Tally:
+    """Send a message to its recipients: decided once, then each address is sent once."""
+    _address(bericht_id)
+    bericht = (
+        Bericht.objects.select_related("bijeenkomst__leeratelier").filter(pk=bericht_id).first()
+    )
+    if bericht is None:
+        return mail.Tally()
     bijeenkomst = bericht.bijeenkomst
-    name = bijeenkomst.titel
     # A cancellation or a change carries the event, so calendars replace their copy (with the
     # online link for whoever has a seat).
     calendars = {}
     if bericht.soort in (BerichtSoort.ANNULERING, BerichtSoort.WIJZIGING):
         calendars = {
-            False: ical.calendar([bijeenkomst], name=name),
-            True: ical.calendar([bijeenkomst], name=name, with_link=True),
+            False: ical.calendar([bijeenkomst], name=bijeenkomst.titel),
+            True: _with_link(bijeenkomst),
         }
     bijlagen = []
     if bericht.soort == BerichtSoort.VERSLAG:
-        bijlagen = [(bijlage.titel, _file_url(bijlage)) for bijlage in bijeenkomst.bijlagen.all()]
-    sent = 0
-    try:
-        connection = mail.get_connection()
-        connection.open()
-    except Exception:
-        Bericht.objects.filter(pk=bericht.pk).update(verstuurd_at=None)
-        raise
-    try:
-        for address, aanmelding in bericht_recipients(bericht).items():
-            seated = aanmelding is not None and aanmelding.is_seated
-            context = {
-                "bericht": bericht,
-                "bijeenkomst": bijeenkomst,
-                "aanmelding": aanmelding,
-                "bijlagen": bijlagen,
-                "cancel_url": absolute_url(cancel_path(aanmelding))
-                if aanmelding is not None
-                and bericht.soort in (BerichtSoort.BERICHT, BerichtSoort.WIJZIGING)
-                else "",
-            }
-            try:
-                message = _email(
-                    to=address,
-                    subject=bericht.onderwerp,
-                    template="bericht",
-                    context=context,
-                    ics=calendars.get(seated),
-                )
-                message.connection = connection
-                message.send()
-                sent += 1
-            except Exception:
-                logger.exception("Bericht %s aan een ontvanger mislukt", bericht.pk)
-    finally:
-        connection.close()
+        bijlagen = [
+            (bijlage.titel, absolute_url(bijlage.bestand.url))
+            for bijlage in bijeenkomst.bijlagen.all()
+        ]
+    pending = list(
+        bericht.ontvangers.filter(verstuurd_at__isnull=True).select_related("aanmelding__user")
+    )
+    tally = mail.send_each(
+        pending,
+        claim=lambda ontvanger: mail.Claim(
+            Ontvanger,
+            [ontvanger.pk],
+            unsent={"verstuurd_at__isnull": True},
+            taken={"verstuurd_at": timezone.now()},
+            given_back={"verstuurd_at": None},
+        ),
+        build=lambda ontvanger, _won: bericht_message(bericht, ontvanger, calendars, bijlagen),
+        about=lambda ontvanger: f"Bericht {bericht.pk} aan ontvanger {ontvanger.pk}",
+    )
+    sent = bericht.ontvangers.filter(verstuurd_at__isnull=False).count()
     Bericht.objects.filter(pk=bericht.pk).update(aantal_ontvangers=sent)
-    return sent
+    return tally
 
 
-def send_pending(*, now: datetime.datetime | None = None) -> dict[str, int]:
+def send_pending(*, now: datetime.datetime | None = None) -> dict[str, mail.Tally]:
     """Catch up on what should have gone out: reminders that are due, registration emails and
     messages that were not sent (no worker ran, or the mail server was away). Safe to run as
-    often as wanted; returns counts per kind, failures included."""
+    often as wanted; returns a tally per kind."""
     now = now or timezone.now()
-    reminders, failed = send_reminders(now=now)
-    registrations = 0
+    reminders = send_reminders(now=now)
     untold = (
         Aanmelding.objects.active()
         .reachable()
@@ -371,24 +391,16 @@ def send_pending(*, now: datetime.datetime | None = None) -> dict[str, int]:
         .filter(bijeenkomst__status=Status.GEPLAND, bijeenkomst__end_at__gte=now)
         .values_list("pk", flat=True)
     )
+    registrations = mail.Tally()
     for aanmelding_id in untold:
-        try:
-            registrations += send_registration(aanmelding_id)
-        except Exception:
-            logger.exception("E-mail over aanmelding %s mislukt", aanmelding_id)
-            failed += 1
-    berichten = 0
-    for bericht_id in Bericht.objects.filter(verstuurd_at__isnull=True).values_list(
-        "pk", flat=True
-    ):
-        try:
-            berichten += send_bericht(bericht_id)
-        except Exception:
-            logger.exception("Bericht %s mislukt", bericht_id)
-            failed += 1
+        registrations += send_registration(aanmelding_id)
+    berichten = mail.Tally()
+    unsent = Bericht.objects.filter(verstuurd_at__isnull=True).values_list("pk", flat=True)
+    waiting = Ontvanger.objects.filter(verstuurd_at__isnull=True).values_list("bericht_id")
+    for bericht_id in sorted({*unsent, *(pk for (pk,) in waiting)}):
+        berichten += send_bericht(bericht_id)
     return {
         "herinneringen": reminders,
         "aanmeldingen": registrations,
         "berichten": berichten,
-        "mislukt": failed,
     }

@@ -27,6 +27,7 @@ from .models import (
     Bericht,
     BerichtSoort,
     Bijeenkomst,
+    Ontvanger,
     Status,
 )
 
@@ -311,8 +312,8 @@ def verslag_send(
 @transaction.atomic
 def guests_forget(*, now: datetime.datetime | None = None) -> int:
     """Erase the name and email address of guests a year after their bijeenkomst, also from
-    the admin's log (the organisation they named stays, as do the counts). Returns how many
-    were erased."""
+    the admin's log (the organisation they named stays, as do the counts), and the addresses
+    its messages went to. Returns how many guests were erased."""
     now = now or timezone.now()
     guests = Aanmelding.objects.filter(
         user__isnull=True,
@@ -320,6 +321,7 @@ def guests_forget(*, now: datetime.datetime | None = None) -> int:
         bijeenkomst__end_at__lt=now - GUEST_DATA_KEPT,
     )
     forget_in_admin_log(Aanmelding, guests.values_list("pk", flat=True))
+    Ontvanger.objects.filter(bericht__bijeenkomst__end_at__lt=now - GUEST_DATA_KEPT).delete()
     return guests.update(
         naam=_("Gast"),
         # Unique per bijeenkomst as the constraint wants, and never deliverable (RFC 2606).

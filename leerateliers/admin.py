@@ -1,22 +1,21 @@
-import csv
-
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from werkplaats.admin_tools import ConstraintCheckingFormSet, confirmed_action
+from werkplaats.admin_tools import ConstraintCheckingFormSet, confirmed_action, csv_download
 from werkplaats.models import Organisatie
 
 from . import services
 from .models import (
+    Abonnement,
     Deelname,
     GeleerdeLes,
     Leeratelier,
     LerendePraktijk,
+    Melding,
     Trekkerschap,
     TribuneUpdate,
     UpdateStatus,
@@ -57,11 +56,6 @@ class Huidig(admin.SimpleListFilter):
         if self.value() == "nee":
             return queryset.filter(tot__isnull=False)
         return queryset
-
-
-def csv_cell(text):
-    """Text that a spreadsheet shows as text, never runs as a formula."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
 
 def deelname_matrix():
@@ -127,14 +121,11 @@ class LeeratelierAdmin(admin.ModelAdmin):
             raise PermissionDenied
         leerateliers, rows = deelname_matrix()
         if request.GET.get("formaat") == "csv":
-            # Excel in a Dutch locale: a BOM for the accents, semicolons between the cells.
-            response = HttpResponse("\ufeff", content_type="text/csv; charset=utf-8")
-            response["Content-Disposition"] = 'attachment; filename="deelnames.csv"'
-            writer = csv.writer(response, delimiter=";")
-            writer.writerow(["Organisatie", *(csv_cell(atelier.titel) for atelier in leerateliers)])
-            for organisatie, cells in rows:
-                writer.writerow([csv_cell(organisatie.naam), *(cell or "" for cell in cells)])
-            return response
+            return csv_download(
+                "deelnames.csv",
+                ["Organisatie", *(atelier.titel for atelier in leerateliers)],
+                ([organisatie.naam, *cells] for organisatie, cells in rows),
+            )
         context = {
             **self.admin_site.each_context(request),
             "title": _("Deelnames per organisatie en leeratelier"),
@@ -192,9 +183,8 @@ class TribuneUpdateAdmin(admin.ModelAdmin):
     actions = ["publish"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if obj.is_published and (not change or "status" in form.changed_data):
-            services.update_notify_readers(update=obj)
+        # As on the site: readers are told once, when the update becomes published.
+        services.update_save(update=obj)
 
     @confirmed_action(
         _("Geselecteerde updates publiceren"),
@@ -206,3 +196,24 @@ class TribuneUpdateAdmin(admin.ModelAdmin):
             services.update_save(update=update, publish=True)
             count += 1
         self.message_user(request, _("%(count)d update(s) gepubliceerd.") % {"count": count})
+
+
+@admin.register(Abonnement)
+class AbonnementAdmin(admin.ModelAdmin):
+    list_display = ["user", "leeratelier", "volgt", "frequentie", "sinds"]
+    list_filter = ["volgt", "frequentie", "leeratelier"]
+    list_select_related = ["user", "leeratelier"]
+    search_fields = ["user__email", "leeratelier__titel"]
+    autocomplete_fields = ["user", "leeratelier"]
+
+
+@admin.register(Melding)
+class MeldingAdmin(admin.ModelAdmin):
+    list_display = ["user", "update", "frequentie", "aangemaakt_at", "verstuurd_at"]
+    list_filter = ["frequentie", ("verstuurd_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["user", "update"]
+    search_fields = ["user__email", "update__titel"]
+    readonly_fields = ["user", "update", "frequentie", "aangemaakt_at", "verstuurd_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -17,7 +17,7 @@ class LeeratelierFilter(django_filters.FilterSet):
         _("Thema"), Thema.objects.all(), _("Alle thema's"), field_name="themas"
     )
     gemeente = slug_choice_filter(
-        _("Gemeente"), Gemeente.objects.all(), _("Alle gemeenten"), field_name="gemeenten"
+        _("Gemeente"), Gemeente.objects.all(), _("Alle gemeenten"), method="filter_gemeente"
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=LeeratelierStatus.choices, empty_label=_("Elke status")
@@ -26,3 +26,6 @@ class LeeratelierFilter(django_filters.FilterSet):
     class Meta:
         model = Leeratelier
         fields = ["voorwaarde", "thema", "gemeente", "status"]
+
+    def filter_gemeente(self, queryset, name, value):
+        return queryset.in_gemeente(value)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import TribuneUpdate
+from .models import Frequentie, TribuneUpdate
 
 
 class AttachmentInput(forms.ClearableFileInput):
@@ -24,3 +24,32 @@ class TribuneUpdateForm(forms.ModelForm):
                 "[tekst](https://…) voor een link en - aan het begin van een regel voor een lijst."
             ),
         }
+
+
+class FollowForm(forms.Form):
+    volgen = forms.BooleanField(required=False)
+
+
+class PreferencesForm(forms.Form):
+    """One choice per leeratelier: how often its updates come by email."""
+
+    def __init__(self, *args, leerateliers, current, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.leerateliers = list(leerateliers)
+        for leeratelier in self.leerateliers:
+            self.fields[self.field_name(leeratelier)] = forms.ChoiceField(
+                label=leeratelier.titel,
+                choices=Frequentie.choices,
+                initial=current.get(leeratelier.pk, Frequentie.DIRECT),
+            )
+
+    @staticmethod
+    def field_name(leeratelier):
+        return f"leeratelier-{leeratelier.pk}"
+
+    def choices(self):
+        """(leeratelier, chosen frequency) for every leeratelier on the form."""
+        return [
+            (leeratelier, self.cleaned_data[self.field_name(leeratelier)])
+            for leeratelier in self.leerateliers
+        ]

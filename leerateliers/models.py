@@ -1,6 +1,7 @@
-"""Leerateliers: per sociale kwestie trekkers, arena and tribune, praktijken and lessen."""
+"""Leerateliers: per sociale kwestie trekkers, arena and tribune, praktijken and lessen, and
+who follows them and was emailed about their tribune updates."""
 
-from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
@@ -79,6 +80,15 @@ class LeeratelierQuerySet(models.QuerySet):
             ),
         )
 
+    def in_gemeente(self, gemeente):
+        """The leerateliers that run in ``gemeente``: named for it, or with a lerende praktijk
+        there. The one meaning of "runs in a gemeente", for lists, filters and the picture."""
+        return self.filter(
+            pk__in=Leeratelier.objects.filter(
+                Q(gemeenten=gemeente) | Q(praktijken__gemeenten=gemeente)
+            ).values("pk")
+        )
+
     def for_home(self):
         return self.actief().with_counts().order_by("titel")
 
@@ -102,9 +112,7 @@ class LeeratelierQuerySet(models.QuerySet):
             return self.annotate(volgt=Value(False))
         return self.annotate(
             volgt=Exists(
-                apps.get_model("accounts", "Abonnement").objects.filter(
-                    leeratelier=OuterRef("pk"), user=user, volgt=True
-                )
+                Abonnement.objects.filter(leeratelier=OuterRef("pk"), user=user, volgt=True)
             )
         )
 
@@ -197,7 +205,7 @@ class Leeratelier(SlugFromNaamMixin, models.Model):
         return self.titel
 
     def get_absolute_url(self):
-        return reverse("leerateliers:detail", kwargs={"slug": self.slug})
+        return reverse("portaal:leeratelier_detail", kwargs={"slug": self.slug})
 
     def get_feed_url(self):
         return reverse("leerateliers:feed", kwargs={"slug": self.slug})
@@ -555,3 +563,98 @@ class TribuneUpdate(models.Model):
         """A published update without a date is published now (before forms check constraints)."""
         if self.status == UpdateStatus.GEPUBLICEERD and self.gepubliceerd_at is None:
             self.gepubliceerd_at = timezone.now()
+
+
+class Frequentie(models.TextChoices):
+    DIRECT = "direct", _("Meteen, bij elke update")
+    WEKELIJKS = "wekelijks", _("Eén keer per week, in een overzicht")
+    NOOIT = "nooit", _("Nooit")
+
+
+class AbonnementQuerySet(models.QuerySet):
+    def following(self):
+        return self.filter(volgt=True)
+
+
+class Abonnement(models.Model):
+    """What a user wants from one leeratelier: following it, and how often to get its updates.
+
+    A contactpersoon of an organisation in the arena or on the tribune gets updates without
+    following; their row (if any) only holds the chosen frequency."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        related_name="abonnementen",
+        on_delete=models.CASCADE,
+    )
+    leeratelier = models.ForeignKey(
+        Leeratelier,
+        verbose_name=_("leeratelier"),
+        related_name="abonnementen",
+        on_delete=models.CASCADE,
+    )
+    volgt = models.BooleanField(_("volgt"), default=True)
+    frequentie = models.CharField(
+        _("e-mail bij updates"),
+        max_length=20,
+        choices=Frequentie.choices,
+        default=Frequentie.DIRECT,
+    )
+    sinds = models.DateTimeField(_("sinds"), auto_now_add=True)
+
+    objects = AbonnementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("abonnement")
+        verbose_name_plural = _("abonnementen")
+        ordering = ["leeratelier__titel"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "leeratelier"], name="abonnement_unique"),
+            models.CheckConstraint(
+                condition=Q(frequentie__in=Frequentie.values), name="abonnement_frequentie_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.leeratelier}"
+
+
+class Melding(models.Model):
+    """One email about one tribune update for one user: the row exists once, so nobody is sent
+    the same update twice, however often it is published or a task is retried."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        related_name="meldingen",
+        on_delete=models.CASCADE,
+    )
+    update = models.ForeignKey(
+        TribuneUpdate,
+        verbose_name=_("tribune-update"),
+        related_name="meldingen",
+        on_delete=models.CASCADE,
+    )
+    frequentie = models.CharField(
+        _("verzending"),
+        max_length=20,
+        choices=[(Frequentie.DIRECT.value, _("Meteen")), (Frequentie.WEKELIJKS.value, _("Week"))],
+    )
+    aangemaakt_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    verstuurd_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mailmelding")
+        verbose_name_plural = _("e-mailmeldingen")
+        ordering = ["-aangemaakt_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "update"], name="melding_once_per_update"),
+            models.CheckConstraint(
+                condition=Q(frequentie__in=[Frequentie.DIRECT, Frequentie.WEKELIJKS]),
+                name="melding_frequentie_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.update}"

@@ -1,7 +1,7 @@
 """Groups this app needs, with their permissions (``manage.py setup_roles`` applies them).
 
 Onderzoeker and Partnercontact work on the site, not in the admin; which leerateliers and
-organisations their permissions reach is decided in ``accounts/permissions.py``.
+organisations their permissions reach is decided in ``leerateliers/permissions.py``.
 """
 
 MODELS = (

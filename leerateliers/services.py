@@ -1,16 +1,28 @@
-"""Changes to deelnames that touch several rows; the history of roles is kept."""
+"""Writes to leerateliers that touch several rows: deelnames (the history of roles is kept),
+tribune updates and their announcement, and following a leeratelier."""
 
 import datetime
 from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from werkplaats.models import Organisatie, Persoon
+from accounts.permissions import represented_by
+from werkplaats.models import Organisatie, Persoon, User
 
-from .models import Deelname, Leeratelier, Rol, TribuneUpdate, UpdateStatus
+from . import tasks
+from .models import (
+    Abonnement,
+    Deelname,
+    Frequentie,
+    Leeratelier,
+    Rol,
+    TribuneUpdate,
+    UpdateStatus,
+)
 
 
 def _current(organisatie, leeratelier):
@@ -85,7 +97,8 @@ def deelname_end(
 @transaction.atomic
 def update_save(*, update: TribuneUpdate, publish: bool = False) -> TribuneUpdate:
     """Save a tribune update, publishing it when asked. Its readers are told once, when it
-    becomes published (see accounts.notifications); later edits send nothing."""
+    becomes published (see notifications); later edits send nothing. The site's form and
+    the admin both save through here."""
     stored = TribuneUpdate.objects.filter(pk=update.pk).values(
         "status", "aangekondigd_at", "bijlage"
     )
@@ -109,9 +122,52 @@ def update_save(*, update: TribuneUpdate, publish: bool = False) -> TribuneUpdat
 def update_notify_readers(*, update: TribuneUpdate) -> None:
     """Queue the emails about a published update once the transaction has committed; an
     update dated in the future is announced at that time where the task backend can wait."""
-    from accounts.tasks import notify_update
-
-    task = notify_update
+    task = tasks.notify_update
     if update.gepubliceerd_at > timezone.now() and task.get_backend().supports_defer:
         task = task.using(run_after=update.gepubliceerd_at)
     transaction.on_commit(partial(task.enqueue, update.pk))
+
+
+def leerateliers_mailing(user: User):
+    """The leerateliers whose updates reach ``user``: followed ones, and those where an
+    organisation the user is contactpersoon of is in the arena or on the tribune."""
+    via_deelname = Deelname.objects.current().filter(
+        Q(organisatie__in=represented_by(user)) | Q(contactpersoon__user=user)
+    )
+    return (
+        Leeratelier.objects.filter(
+            Q(abonnementen__user=user, abonnementen__volgt=True)
+            | Q(pk__in=via_deelname.values("leeratelier"))
+        )
+        .distinct()
+        .order_by("titel")
+    )
+
+
+def abonnement_set(
+    *,
+    user: User,
+    leeratelier: Leeratelier,
+    volgt: bool | None = None,
+    frequentie: Frequentie | None = None,
+) -> Abonnement:
+    """Follow or unfollow a leeratelier, or choose how often its updates come by email."""
+    defaults = {}
+    if volgt is not None:
+        defaults["volgt"] = volgt
+    if frequentie is not None:
+        defaults["frequentie"] = frequentie
+    elif (
+        volgt
+        and Abonnement.objects.filter(
+            user=user, leeratelier=leeratelier, frequentie=Frequentie.NOOIT
+        ).exists()
+    ):
+        defaults["frequentie"] = Frequentie.DIRECT  # following again means hearing again
+    abonnement, _created = Abonnement.objects.update_or_create(
+        user=user,
+        leeratelier=leeratelier,
+        defaults=defaults,
+        create_defaults={"volgt": bool(volgt), **defaults},
+    )
+    return abonnement

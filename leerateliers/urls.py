@@ -6,7 +6,6 @@ app_name = "leerateliers"
 
 urlpatterns = [
     path("leerateliers/", views.LeeratelierListView.as_view(), name="list"),
-    path("leerateliers/<slug:slug>/", views.LeeratelierDetailView.as_view(), name="detail"),
     path(
         "leerateliers/<slug:leeratelier_slug>/praktijken/<slug:slug>/",
         views.PraktijkDetailView.as_view(),
@@ -28,4 +27,12 @@ urlpatterns = [
         name="update_edit",
     ),
     path("feeds/leerateliers/<slug:slug>/", feeds.LeeratelierUpdatesFeed(), name="feed"),
+    path(
+        "mijn/organisaties/<slug:organisatie>/<slug:leeratelier>/<str:actie>/",
+        views.deelname_change,
+        name="deelname",
+    ),
+    path("mijn/volgen/<slug:slug>/", views.follow, name="follow"),
+    path("mijn/meldingen/", views.preferences, name="preferences"),
+    path("mijn/afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -1,24 +1,37 @@
+"""Pages of the leerateliers, and what a signed-in user does with them under /mijn/: the
+deelnames of their organisation, following, the email choices and the one-click unsubscribe."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from accounts import permissions
-from bijeenkomsten.models import Bijeenkomst
-from publicaties.models import Publicatie
 from werkplaats.forms import posted
-from werkplaats.models import Persoon
+from werkplaats.models import Organisatie, Persoon
 
-from . import services
+from . import permissions, services
 from .filters import LeeratelierFilter
-from .forms import TribuneUpdateForm
-from .models import Leeratelier, LerendePraktijk, TribuneUpdate
+from .forms import FollowForm, PreferencesForm, TribuneUpdateForm
+from .models import (
+    Abonnement,
+    Deelname,
+    Frequentie,
+    Leeratelier,
+    LerendePraktijk,
+    Rol,
+    TribuneUpdate,
+)
+from .notifications import read_unsubscribe_token
 
 
 class LeeratelierListView(FilterView):
@@ -27,25 +40,6 @@ class LeeratelierListView(FilterView):
 
     def get_queryset(self):
         return Leeratelier.objects.for_list()
-
-
-class LeeratelierDetailView(DetailView):
-    template_name = "leerateliers/leeratelier_detail.html"
-
-    def get_queryset(self):
-        publicaties = Publicatie.objects.newest()
-        return (
-            Leeratelier.objects.for_detail()
-            .prefetch_related(
-                Prefetch("publicaties", queryset=publicaties, to_attr="gepubliceerde_publicaties"),
-                Prefetch(
-                    "bijeenkomsten",
-                    queryset=Bijeenkomst.objects.for_list().upcoming(),
-                    to_attr="komende_bijeenkomsten",
-                ),
-            )
-            .with_following(self.request.user)
-        )
 
 
 class LeeratelierChildMixin:
@@ -134,3 +128,144 @@ def update_edit(request, leeratelier_slug, pk=None):
         "actions": UpdateAction,
     }
     return render(request, "leerateliers/update_form.html", context)
+
+
+class DeelnameActie:
+    """The three things a contactpersoon can do with a deelname, and how to say them."""
+
+    LABELS = {
+        "arena": (
+            gettext_lazy("Naar de arena"),
+            gettext_lazy("%(organisatie)s gaat in de arena van %(atelier)s."),
+        ),
+        "tribune": (
+            gettext_lazy("Naar de tribune"),
+            gettext_lazy("%(organisatie)s gaat op de tribune van %(atelier)s."),
+        ),
+        "stoppen": (
+            gettext_lazy("Stoppen"),
+            gettext_lazy("%(organisatie)s stopt met %(atelier)s."),
+        ),
+    }
+
+    def __init__(self, name):
+        if name not in self.LABELS:
+            raise Http404(_("Onbekende actie."))
+        self.name = name
+        self.label, self.sentence = self.LABELS[name]
+        self.joins = name != "stoppen"
+
+    def describe(self, organisatie, leeratelier):
+        return self.sentence % {"organisatie": organisatie.naam, "atelier": leeratelier.titel}
+
+    def carry_out(self, *, organisatie, leeratelier, user):
+        if self.name == "stoppen":
+            return services.deelname_end(organisatie=organisatie, leeratelier=leeratelier)
+        persoon = getattr(user, "persoon", None)
+        return services.deelname_set_rol(
+            organisatie=organisatie,
+            leeratelier=leeratelier,
+            rol=Rol(self.name),
+            contactpersoon=persoon,
+        )
+
+
+@login_required
+def deelname_change(request, organisatie, leeratelier, actie):
+    actie = DeelnameActie(actie)
+    organisatie = get_object_or_404(Organisatie, slug=organisatie)
+    leeratelier = get_object_or_404(Leeratelier, slug=leeratelier)
+    if not permissions.can_manage_deelnames(request.user, organisatie):
+        raise PermissionDenied(_("Je beheert de deelnames van deze organisatie niet."))
+    if not permissions.can_change_deelname(
+        request.user, organisatie, leeratelier, joins=actie.joins
+    ):
+        raise PermissionDenied(_("Dit leeratelier is afgerond; meedoen kan niet meer."))
+    current = (
+        Deelname.objects.current().filter(organisatie=organisatie, leeratelier=leeratelier).first()
+    )
+    if request.method == "POST":
+        try:
+            result = actie.carry_out(
+                organisatie=organisatie, leeratelier=leeratelier, user=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if result is None:
+                messages.info(request, _("Deze organisatie deed niet mee aan dit leeratelier."))
+            else:
+                messages.success(request, actie.describe(organisatie, leeratelier))
+        return redirect("portaal:dashboard")
+    context = {
+        "actie": actie,
+        "vraag": actie.describe(organisatie, leeratelier),
+        "organisatie": organisatie,
+        "leeratelier": leeratelier,
+        "current": current,
+    }
+    return render(request, "leerateliers/deelname_confirm.html", context)
+
+
+@login_required
+@require_POST
+def follow(request, slug):
+    leeratelier = get_object_or_404(Leeratelier, slug=slug)
+    form = FollowForm(request.POST)
+    volgen = form.is_valid() and form.cleaned_data["volgen"]
+    services.abonnement_set(user=request.user, leeratelier=leeratelier, volgt=volgen)
+    if volgen:
+        messages.success(request, _("Je volgt nu %(atelier)s.") % {"atelier": leeratelier.titel})
+    else:
+        messages.success(
+            request, _("Je volgt %(atelier)s niet meer.") % {"atelier": leeratelier.titel}
+        )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = leeratelier.get_absolute_url()
+    return redirect(target)
+
+
+@login_required
+def preferences(request):
+    leerateliers = services.leerateliers_mailing(request.user)
+    current = dict(
+        Abonnement.objects.filter(user=request.user).values_list("leeratelier_id", "frequentie")
+    )
+    form = PreferencesForm(posted(request), leerateliers=leerateliers, current=current)
+    if request.method == "POST" and form.is_valid():
+        for leeratelier, frequentie in form.choices():
+            services.abonnement_set(
+                user=request.user, leeratelier=leeratelier, frequentie=frequentie
+            )
+        messages.success(request, _("Je keuzes voor e-mail zijn opgeslagen."))
+        return redirect("leerateliers:preferences")
+    return render(request, "leerateliers/preferences.html", {"form": form})
+
+
+UNSUBSCRIBE_TEMPLATE = "leerateliers/unsubscribe.html"
+
+
+# Mail clients post here without a CSRF token (RFC 8058 one-click); the signed token in the
+# URL is what authorises the change, so no login is needed either.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request, token):
+    """The link in every update email: GET shows what it does and changes nothing; POST stops
+    the emails of that leeratelier."""
+    found = read_unsubscribe_token(token)
+    if found is None:
+        return render(request, UNSUBSCRIBE_TEMPLATE, {"ongeldig": True}, status=404)
+    user, leeratelier = found
+    if request.method == "POST":
+        services.abonnement_set(user=user, leeratelier=leeratelier, frequentie=Frequentie.NOOIT)
+        return render(request, UNSUBSCRIBE_TEMPLATE, {"leeratelier": leeratelier, "afgemeld": True})
+    al_afgemeld = Abonnement.objects.filter(
+        user=user, leeratelier=leeratelier, frequentie=Frequentie.NOOIT
+    ).exists()
+    return render(
+        request, UNSUBSCRIBE_TEMPLATE, {"leeratelier": leeratelier, "al_afgemeld": al_afgemeld}
+    )

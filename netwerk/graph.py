@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from django.db.models import Prefetch, Q, TextChoices
+from django.db.models import Prefetch, TextChoices
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -174,12 +174,7 @@ def profiles_attribute(node):
 def gemeente_graph(gemeente):
     """A gemeente's own network: the gemeente in the middle, the leerateliers that run there
     around it and their trekkers outside."""
-    ateliers = (
-        leerateliers_for_graph()
-        .filter(Q(gemeenten=gemeente) | Q(praktijken__gemeenten=gemeente))
-        .distinct()
-    )
-    graph = build_graph(ateliers)
+    graph = build_graph(leerateliers_for_graph().in_gemeente(gemeente))
     centre = node_id(Kind.GEMEENTE, gemeente.slug)
     if centre not in graph.nodes:
         return None
@@ -234,11 +229,11 @@ def leerateliers_for_graph():
 
 
 NODE_URLS = {
-    Kind.LEERATELIER: "leerateliers:detail",
-    Kind.THEMA: "werkplaats:thema_detail",
-    Kind.GEMEENTE: "werkplaats:gemeente_detail",
-    Kind.TREKKER: "werkplaats:persoon_detail",
-    Kind.ORGANISATIE: "werkplaats:organisatie_detail",
+    Kind.LEERATELIER: "portaal:leeratelier_detail",
+    Kind.THEMA: "portaal:thema_detail",
+    Kind.GEMEENTE: "portaal:gemeente_detail",
+    Kind.TREKKER: "portaal:persoon_detail",
+    Kind.ORGANISATIE: "portaal:organisatie_detail",
 }
 
 

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db import transaction
 from django.db.models.functions import ExtractYear
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from werkplaats.admin_tools import confirmed_action
 
 from .models import Activiteit, Auteurschap, Publicatie
-from .services import publicatie_make_cover_renditions, publicaties_publish
+from .services import publicatie_save, publicaties_publish
 
 
 class AuteurschapInline(admin.TabularInline):
@@ -78,10 +77,7 @@ class PublicatieAdmin(admin.ModelAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "omslag" in form.changed_data:
-            # Files are written once the row is safely stored.
-            transaction.on_commit(lambda: publicatie_make_cover_renditions(publicatie=obj))
+        publicatie_save(publicatie=obj, cover_changed="omslag" in form.changed_data)
 
     def _thumbnail(self, obj, width):
         if not obj.omslag_varianten:

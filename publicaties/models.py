@@ -19,6 +19,8 @@ from werkplaats.models import (
 from werkplaats.text import validate_no_control_characters
 from werkplaats.uploads import SafeFileField, SafeImageField, detect_document_type
 
+from .search import related_publicaties, search_publicaties
+
 
 class Soort(models.TextChoices):
     RAPPORT = "rapport", _("Rapport")
@@ -117,14 +119,10 @@ class PublicatieQuerySet(models.QuerySet):
 
     def search(self, query):
         """Ranked matches for what a person typed; see publicaties.search."""
-        from .search import search_publicaties
-
         return search_publicaties(self, query)
 
     def related_to(self, publicatie, limit=4):
         """Published publicaties sharing leerateliers or thema's, most shared first."""
-        from .search import related_publicaties
-
         return related_publicaties(self, publicatie, limit)
 
 

@@ -1,5 +1,7 @@
 """Writes to publicaties that do more than save one row."""
 
+from functools import partial
+
 from django.core.files.storage import default_storage
 from django.db import transaction
 
@@ -28,6 +30,17 @@ def publicatie_make_cover_renditions(*, publicatie: Publicatie) -> list[dict]:
     for name in stale - {cover}:
         default_storage.delete(name)
     return variants
+
+
+@transaction.atomic
+def publicatie_save(*, publicatie: Publicatie, cover_changed: bool = False) -> Publicatie:
+    """Save a publicatie; a new or replaced cover gets its renditions once the row is safely
+    stored (the files are written after the commit). The admin saves through here."""
+    publicatie.full_clean()
+    publicatie.save()
+    if cover_changed:
+        transaction.on_commit(partial(publicatie_make_cover_renditions, publicatie=publicatie))
+    return publicatie
 
 
 @transaction.atomic

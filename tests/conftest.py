@@ -1,8 +1,10 @@
-"""Shared fixtures: small builders for the network core and headless Chromium settings."""
+"""Shared fixtures: small builders for the network, a small world with one account per role,
+and headless Chromium settings."""
 
 import itertools
 import os
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
@@ -38,6 +40,18 @@ def empty_cache():
 
 
 _numbers = itertools.count(1)
+PASSWORD = "een-lang-wachtwoord-voor-tests"
+
+
+@pytest.fixture
+def make_user(db):
+    from werkplaats.models import User
+
+    def make(email=None, **fields):
+        email = email or f"deelnemer{next(_numbers)}@example.nl"
+        return User.objects.create_user(email=email, password=PASSWORD, **fields)
+
+    return make
 
 
 @pytest.fixture
@@ -158,5 +172,136 @@ def make_publicatie():
         for name, rows in (relations or {}).items():
             getattr(publicatie, name).set(rows)
         return publicatie
+
+    return make
+
+
+@pytest.fixture
+def world(db, make_user, make_leeratelier, make_organisatie, make_persoon):
+    """A small network with one account per role, approved the way staff approve them: two
+    leerateliers (A led by the trekker, B led by someone else), a partner organisation on the
+    tribune of A and in the arena of B, another organisation, and their accounts."""
+    from accounts import services
+    from accounts.models import Koppeling
+    from leerateliers.models import Rol, TrekkerRol, Trekkerschap
+    from leerateliers.services import deelname_set_rol
+    from werkplaats.management.commands.setup_roles import apply_roles
+    from werkplaats.models import User
+
+    apply_roles()
+    beheerder = User.objects.create_superuser("beheer@example.nl", PASSWORD)
+    a = make_leeratelier("Armoede en schulden")
+    b = make_leeratelier("Jongeren in de participatiesamenleving")
+    organisatie = make_organisatie("Krachtige Kernen")
+    andere = make_organisatie("Zorgalliantie")
+    deelname_set_rol(organisatie=organisatie, leeratelier=a, rol=Rol.TRIBUNE)
+    deelname_set_rol(organisatie=organisatie, leeratelier=b, rol=Rol.ARENA)
+    deelname_set_rol(organisatie=andere, leeratelier=a, rol=Rol.ARENA)
+
+    carinda = make_persoon("Carinda Jansen")
+    Trekkerschap.objects.create(persoon=carinda, leeratelier=a, rol=TrekkerRol.TREKKER)
+    joos = make_persoon("Joos Meesters")
+    Trekkerschap.objects.create(persoon=joos, leeratelier=b, rol=TrekkerRol.TREKKER)
+
+    def approved(user, **claim):
+        koppeling = Koppeling.objects.create(user=user, **claim)
+        services.koppeling_approve(koppeling=koppeling, by=beheerder)
+        user.refresh_from_db()
+        return User.objects.get(pk=user.pk)  # fresh permission cache
+
+    trekker = approved(make_user("carinda@example.nl"), persoon=carinda)
+    trekker_b = approved(make_user("joos@example.nl"), persoon=joos)
+    partner = approved(
+        make_user("contact@example.nl"),
+        naam="Sanne de Vries",
+        organisatie=organisatie,
+        is_contactpersoon=True,
+    )
+    andere_partner = approved(
+        make_user("andere@example.nl"),
+        naam="Pieter Bos",
+        organisatie=andere,
+        is_contactpersoon=True,
+    )
+    stranger = make_user("iemand@example.nl")
+    carinda.refresh_from_db()  # now linked to the trekker's account
+    joos.refresh_from_db()
+    return SimpleNamespace(
+        beheerder=beheerder,
+        a=a,
+        b=b,
+        organisatie=organisatie,
+        andere=andere,
+        carinda=carinda,
+        joos=joos,
+        trekker=trekker,
+        trekker_b=trekker_b,
+        partner=partner,
+        andere_partner=andere_partner,
+        stranger=stranger,
+    )
+
+
+@pytest.fixture
+def voorwaarden(db):
+    from werkplaats.models import Voorwaarde
+
+    return {v.slug: v for v in Voorwaarde.objects.all()}
+
+
+@pytest.fixture
+def ateliers(make_leeratelier, make_gemeente, make_thema, make_persoon, voorwaarden):
+    """Three leerateliers: eenzaamheid in Heumen, armoede in Heumen and Lingewaard (with its
+    trekker), and evalueren in preparation, without gemeenten."""
+    from leerateliers.models import LeeratelierStatus, Trekkerschap
+
+    heumen = make_gemeente("Heumen")
+    lingewaard = make_gemeente("Lingewaard")
+    eenzaamheid = make_thema("Eenzaamheid")
+    armoede_thema = make_thema("Armoede")
+    eenzaam = make_leeratelier(
+        "Eenzaamheid en betekenisvol contact",
+        voorwaarden=[voorwaarden["sociale-cohesie"]],
+        themas=[eenzaamheid],
+        gemeenten=[heumen],
+    )
+    armoede = make_leeratelier(
+        "Armoede en schulden",
+        voorwaarden=[voorwaarden["sociaaleconomische-zekerheid"], voorwaarden["sociale-inclusie"]],
+        themas=[armoede_thema],
+        gemeenten=[lingewaard, heumen],
+    )
+    evalueren = make_leeratelier(
+        "Evalueren van sociale interventies", status=LeeratelierStatus.IN_VOORBEREIDING
+    )
+    Trekkerschap.objects.create(
+        persoon=make_persoon("Carinda Jansen", email="c.jansen@example.nl"), leeratelier=armoede
+    )
+    return {"eenzaam": eenzaam, "armoede": armoede, "evalueren": evalueren}
+
+
+@pytest.fixture
+def make_bijeenkomst(db):
+    import datetime
+
+    from django.utils import timezone
+
+    from bijeenkomsten.models import Bijeenkomst, Soort
+
+    def make(titel=None, *, days=10, hours=2, **fields):
+        """A bijeenkomst ``days`` from now (negative: in the past), ``hours`` long."""
+        start = fields.pop("start_at", None) or (
+            timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(days=days)
+        )
+        fields.setdefault("end_at", start + datetime.timedelta(hours=hours))
+        fields.setdefault("soort", Soort.ARENABIJEENKOMST)
+        fields.setdefault("samenvatting", "Samen werken, evalueren en leren.")
+        fields.setdefault("adres", "Kapittelweg 33, Nijmegen")
+        bijeenkomst = Bijeenkomst(
+            titel=titel or f"Bijeenkomst {next(_numbers)}", start_at=start, **fields
+        )
+        bijeenkomst.full_clean()
+        bijeenkomst.save()
+        return bijeenkomst
 
     return make

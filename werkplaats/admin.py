@@ -1,41 +1,8 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from bijeenkomsten.services import seats_release
-
-from .models import Gemeente, Organisatie, Persoon, Thema, User, Voorwaarde
-
-
-@admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "is_staff", "is_active", "last_login"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
-    search_fields = ["email", "first_name", "last_name"]
-    fieldsets = [
-        (None, {"fields": ["email", "password"]}),
-        (_("Persoonlijke gegevens"), {"fields": ["first_name", "last_name"]}),
-        (
-            _("Rechten"),
-            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
-        ),
-        (_("Belangrijke datums"), {"fields": ["last_login", "date_joined"]}),
-    ]
-    add_fieldsets = [
-        (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
-    ]
-
-    # A deleted account's seats at bijeenkomsten go to the waiting list first.
-    def delete_model(self, request, obj):
-        seats_release(user=obj)
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        for user in queryset:
-            seats_release(user=user)
-        super().delete_queryset(request, queryset)
+from .models import Gemeente, Organisatie, Persoon, Thema, Voorwaarde
 
 
 @admin.register(Voorwaarde)

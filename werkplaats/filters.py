@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from .models import Gemeente, Organisatie, Soort
 
 
-def slug_choice_filter(label, queryset, empty_label, field_name=None):
+def slug_choice_filter(label, queryset, empty_label, field_name=None, method=None):
     """A select over rows, with their slug in the URL (``?gemeente=nijmegen``)."""
     return django_filters.ModelChoiceFilter(
         label=label,
         field_name=field_name,
+        method=method,
         queryset=queryset,
         to_field_name="slug",
         empty_label=empty_label,

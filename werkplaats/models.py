@@ -1,4 +1,7 @@
-"""The network core: voorwaarden, thema's, gemeenten, organisaties, personen and users."""
+"""The network core: voorwaarden, thema's, gemeenten, organisaties, personen and users.
+
+The querysets here touch only these rows; the pages that show what runs in the network
+(leerateliers, praktijken, deelnames) add their own rows in ``portaal``."""
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -97,7 +100,7 @@ class VoorwaardeQuerySet(models.QuerySet):
         return self.prefetch_related(Prefetch("themas", queryset=Thema.objects.order_by("naam")))
 
     def for_detail(self):
-        return self.for_list().prefetch_related("leerateliers")
+        return self.for_list()
 
 
 class Voorwaarde(SlugFromNaamMixin, models.Model):
@@ -124,7 +127,7 @@ class Voorwaarde(SlugFromNaamMixin, models.Model):
         return self.naam
 
     def get_absolute_url(self):
-        return reverse("werkplaats:voorwaarde_detail", kwargs={"slug": self.slug})
+        return reverse("portaal:voorwaarde_detail", kwargs={"slug": self.slug})
 
 
 class ThemaQuerySet(models.QuerySet):
@@ -132,7 +135,7 @@ class ThemaQuerySet(models.QuerySet):
         return self.prefetch_related("voorwaarden")
 
     def for_detail(self):
-        return self.prefetch_related("voorwaarden", "leerateliers")
+        return self.prefetch_related("voorwaarden")
 
     def landelijk(self):
         return self.filter(is_landelijk_hoofdthema=True)
@@ -162,7 +165,7 @@ class Thema(SlugFromNaamMixin, models.Model):
         return self.naam
 
     def get_absolute_url(self):
-        return reverse("werkplaats:thema_detail", kwargs={"slug": self.slug})
+        return reverse("portaal:thema_detail", kwargs={"slug": self.slug})
 
 
 class Subregio(models.TextChoices):
@@ -181,9 +184,7 @@ class GemeenteQuerySet(models.QuerySet):
 
     def for_detail(self):
         return self.prefetch_related(
-            Prefetch("organisaties", queryset=Organisatie.objects.order_by("naam")),
-            "leerateliers",
-            "praktijken__leeratelier",
+            Prefetch("organisaties", queryset=Organisatie.objects.order_by("naam"))
         )
 
     def deelnemend(self):
@@ -233,7 +234,7 @@ class Gemeente(SlugFromNaamMixin, models.Model):
         return self.naam
 
     def get_absolute_url(self):
-        return reverse("werkplaats:gemeente_detail", kwargs={"slug": self.slug})
+        return reverse("portaal:gemeente_detail", kwargs={"slug": self.slug})
 
 
 class Soort(models.TextChoices):
@@ -260,8 +261,6 @@ class OrganisatieQuerySet(models.QuerySet):
         return self.select_related("gemeente", "onderdeel_van").prefetch_related(
             Prefetch("personen", queryset=Persoon.objects.order_by("naam")),
             Prefetch("onderdelen", queryset=Organisatie.objects.order_by("naam")),
-            "deelnames__leeratelier",
-            "praktijken__leeratelier",
         )
 
 
@@ -312,15 +311,13 @@ class Organisatie(SlugFromNaamMixin, models.Model):
         return self.naam
 
     def get_absolute_url(self):
-        return reverse("werkplaats:organisatie_detail", kwargs={"slug": self.slug})
+        return reverse("portaal:organisatie_detail", kwargs={"slug": self.slug})
 
 
 class PersoonQuerySet(models.QuerySet):
     def for_detail(self):
-        """The profile's own rows; the apps that build on personen add theirs in the view."""
-        return self.select_related("organisatie", "organisatie__onderdeel_van").prefetch_related(
-            "trekkerschappen__leeratelier__praktijken"
-        )
+        """The profile's own rows; the pages that show what it does elsewhere add theirs."""
+        return self.select_related("organisatie", "organisatie__onderdeel_van")
 
     def for_contact(self):
         return self.select_related("organisatie")
@@ -366,4 +363,4 @@ class Persoon(SlugFromNaamMixin, models.Model):
         return self.naam
 
     def get_absolute_url(self):
-        return reverse("werkplaats:persoon_detail", kwargs={"slug": self.slug})
+        return reverse("portaal:persoon_detail", kwargs={"slug": self.slug})

@@ -1,4 +1,4 @@
-"""Public pages of the network core."""
+"""The project's own endpoints; the pages live in the apps (see werkplaats/urls.py)."""
 
 from django.urls import path
 
@@ -7,21 +7,6 @@ from . import views
 app_name = "werkplaats"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("sociale-kwaliteit/", views.VoorwaardeListView.as_view(), name="voorwaarde_list"),
-    path(
-        "sociale-kwaliteit/<slug:slug>/",
-        views.VoorwaardeDetailView.as_view(),
-        name="voorwaarde_detail",
-    ),
-    path("themas/", views.ThemaListView.as_view(), name="thema_list"),
-    path("themas/<slug:slug>/", views.ThemaDetailView.as_view(), name="thema_detail"),
-    path("gemeenten/", views.GemeenteListView.as_view(), name="gemeente_list"),
-    path("gemeenten/<slug:slug>/", views.GemeenteDetailView.as_view(), name="gemeente_detail"),
-    path("partners/", views.OrganisatieListView.as_view(), name="organisatie_list"),
-    path("partners/<slug:slug>/", views.OrganisatieDetailView.as_view(), name="organisatie_detail"),
-    path("personen/<slug:slug>/", views.PersoonDetailView.as_view(), name="persoon_detail"),
-    path("zoeken/", views.SearchView.as_view(), name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),

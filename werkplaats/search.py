@@ -13,7 +13,6 @@ from django.db import connections
 from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
 
 CONFIG = "dutch_unaccent"
 # Markers around matches in snippets; escaped text never contains them.
@@ -103,30 +102,3 @@ def highlight(fragment, text, around=30):
     prefix = "… " if start > 0 else ""
     suffix = " …" if start + around < len(tokens) else ""
     return mark_safe(prefix + " ".join(parts) + suffix)  # every token escaped above
-
-
-def site_search(text, limit=10):
-    """``[(label, kind, rows), …]`` for every kind with matches, in a fixed order."""
-    from bijeenkomsten.models import Bijeenkomst
-    from leerateliers.models import Leeratelier, LerendePraktijk, TribuneUpdate
-    from publicaties.models import Publicatie
-
-    from .models import Persoon
-
-    updates = TribuneUpdate.objects.published().select_related("leeratelier")
-    praktijken = LerendePraktijk.objects.select_related("leeratelier")
-    kinds = [
-        (_("Leerateliers"), "leeratelier", text_search(
-            Leeratelier.objects.all(), text, ["titel", "samenvatting", "beschrijving"])),
-        (_("Lerende praktijken"), "praktijk", text_search(
-            praktijken, text, ["titel", "beschrijving"])),
-        (_("Publicaties"), "publicatie", Publicatie.objects.for_list().search(text)),
-        (_("Tribune-updates"), "update", text_search(updates, text, ["titel", "tekst"])),
-        (_("Bijeenkomsten"), "bijeenkomst", text_search(
-            Bijeenkomst.objects.for_list(), text,
-            ["titel", "samenvatting", "beschrijving", "locatie"])),
-        (_("Personen"), "persoon", text_search(
-            Persoon.objects.select_related("organisatie"), text, ["naam", "functie", "bio"])),
-    ]  # fmt: skip
-    groups = [(label, kind, list(rows[:limit])) for label, kind, rows in kinds]
-    return [group for group in groups if group[2]]

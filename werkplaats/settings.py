@@ -81,14 +81,19 @@ if not DEBUG:
             "uitsluitend 127.0.0.1, localhost of [::1] noemt."
         )
 
+# The portal's apps come first and in their floors, lowest first (see the import contract in
+# pyproject.toml): `load_demo` loads each app's demo in this order, so what an app builds on
+# exists before it; the personal-data download reads each app's privacy.py in this order and
+# account deletion erases them the other way round.
 INSTALLED_APPS = [
     "werkplaats",
-    "leerateliers",
-    "kennisagenda",
-    "publicaties",
     "accounts",
+    "leerateliers",
+    "publicaties",
+    "kennisagenda",
     "bijeenkomsten",
     "netwerk",
+    "portaal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -171,7 +176,7 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:dashboard"
+LOGIN_REDIRECT_URL = "portaal:dashboard"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

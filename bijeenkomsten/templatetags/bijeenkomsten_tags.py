@@ -3,6 +3,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from bijeenkomsten.notifications import cancel_path
+
 register = template.Library()
 
 
@@ -36,6 +38,4 @@ def plaats(bijeenkomst):
 @register.filter
 def afmeld_url(aanmelding):
     """The page where this registration is cancelled (the same link as in its emails)."""
-    from bijeenkomsten.notifications import cancel_path
-
     return cancel_path(aanmelding)

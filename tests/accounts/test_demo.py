@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from accounts import permissions
 from accounts.demo import BEHEERDER, COMMISSIE, DEMO_PASSWORD, PARTNERCONTACT_EMAIL, TREKKER
+from leerateliers import permissions
 from leerateliers.models import Leeratelier
 from werkplaats.models import Organisatie, User
 

@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 
 from accounts.models import Koppeling, KoppelingStatus
+from accounts.permissions import can_approve_koppeling
+from leerateliers import permissions
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +57,6 @@ def approve_in_admin(client, koppeling, action="approve"):
 
 
 def test_a_programmacommissie_member_approves_in_the_admin(client, world, make_user):
-    from accounts import permissions
-
     member = make_user("pc@example.nl", is_staff=True)
     member.groups.add(Group.objects.get(name="Programmacommissie"))
     koppeling = Koppeling.objects.create(
@@ -162,8 +162,6 @@ def test_a_decided_claim_cannot_be_edited_and_nobody_edits_their_own(client, wor
 
 
 def test_revoking_an_approval_takes_the_rights_away(client, world):
-    from accounts import permissions
-
     client.force_login(world.beheerder)
     for koppeling in (world.partner.koppelingen.get(), world.trekker.koppelingen.get()):
         approve_in_admin(client, koppeling, action="revoke")
@@ -179,7 +177,6 @@ def test_revoking_an_approval_takes_the_rights_away(client, world):
 
 
 def test_a_trekkerschap_added_after_approval_counts(world, make_persoon, make_user):
-    from accounts import permissions
     from accounts.services import koppeling_approve
     from leerateliers.models import TrekkerRol, Trekkerschap
 
@@ -192,3 +189,15 @@ def test_a_trekkerschap_added_after_approval_counts(world, make_persoon, make_us
     assert not permissions.can_write_updates(user, world.b)
     Trekkerschap.objects.create(persoon=persoon, leeratelier=world.b, rol=TrekkerRol.CO_TREKKER)
     assert permissions.can_write_updates(user, world.b)
+
+
+def test_staff_approve_claims_but_not_their_own(world, make_user):
+    member = make_user("pc@example.nl", is_staff=True)
+    member.groups.add(Group.objects.get(name="Programmacommissie"))
+    member = type(member).objects.get(pk=member.pk)
+    theirs = Koppeling.objects.create(user=member, naam="Lid Commissie")
+    other = Koppeling.objects.create(user=world.stranger, naam="Iemand Anders")
+    assert can_approve_koppeling(member, other)
+    assert not can_approve_koppeling(member, theirs)
+    assert not can_approve_koppeling(world.partner, other)  # not staff
+    assert can_approve_koppeling(world.beheerder, other)

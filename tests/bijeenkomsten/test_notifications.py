@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from icalendar import Calendar
 
-from accounts.models import Abonnement, Frequentie, Koppeling, KoppelingStatus
+from accounts.models import Koppeling, KoppelingStatus
 from bijeenkomsten import notifications, services
-from bijeenkomsten.models import Aanmelding, Bericht, Soort
-from leerateliers.models import Rol
+from bijeenkomsten.models import Aanmelding, Bericht, Ontvanger, Soort
+from leerateliers.models import Abonnement, Frequentie, Rol
 from leerateliers.services import deelname_set_rol
 from tests.helpers import run_command
+from werkplaats.mail import Tally
 
 pytestmark = pytest.mark.django_db
 
@@ -31,12 +32,12 @@ def test_the_reminder_goes_two_days_before_and_only_once(make_bijeenkomst, make_
     three_days_before = bijeenkomst.start_at - datetime.timedelta(days=3)
     two_days_before = bijeenkomst.start_at - datetime.timedelta(days=2)
 
-    assert notifications.send_reminders(now=three_days_before) == (0, 0)
-    assert notifications.send_reminders(now=two_days_before) == (1, 0)
-    assert notifications.send_reminders(now=two_days_before) == (0, 0)
-    assert notifications.send_reminders(now=bijeenkomst.start_at - datetime.timedelta(hours=1)) == (
-        0,
-        0,
+    assert notifications.send_reminders(now=three_days_before) == Tally(sent=0, failed=0)
+    assert notifications.send_reminders(now=two_days_before) == Tally(sent=1, failed=0)
+    assert notifications.send_reminders(now=two_days_before) == Tally(sent=0, failed=0)
+    assert (
+        notifications.send_reminders(now=bijeenkomst.start_at - datetime.timedelta(hours=1))
+        == Tally()
     )
 
     (message,) = mail.outbox
@@ -63,7 +64,7 @@ def test_no_reminder_for_a_registration_made_within_the_two_days(
     bijeenkomst = make_bijeenkomst(days=1)  # registered now: the confirmation just went out
     register(bijeenkomst, make_user())
     mail.outbox.clear()
-    assert notifications.send_reminders() == (0, 0)
+    assert notifications.send_reminders() == Tally(sent=0, failed=0)
 
 
 def test_no_reminder_for_a_cancelled_bijeenkomst(make_bijeenkomst, make_user, register):
@@ -71,8 +72,7 @@ def test_no_reminder_for_a_cancelled_bijeenkomst(make_bijeenkomst, make_user, re
     register(bijeenkomst, make_user())
     services.bijeenkomst_cancel(bijeenkomst=bijeenkomst, reden="Ziekte.")
     assert notifications.send_reminders(now=bijeenkomst.start_at - datetime.timedelta(days=1)) == (
-        0,
-        0,
+        Tally()
     )
 
 
@@ -88,18 +88,21 @@ def test_a_failed_reminder_is_tried_again_by_the_next_run(
         raise OSError("SMTP-server onbereikbaar")
 
     monkeypatch.setattr(mail.EmailMessage, "send", broken)
-    assert notifications.send_reminders(now=due) == (0, 1)
+    assert notifications.send_reminders(now=due) == Tally(sent=0, failed=1)
     monkeypatch.undo()
-    assert notifications.send_reminders(now=due) == (1, 0)
+    assert notifications.send_reminders(now=due) == Tally(sent=1, failed=0)
 
 
 @pytest.mark.parametrize(
-    ("reply", "failed_next_run"),
-    [((550, b"5.1.1 No such user"), 0), ((451, b"4.7.1 Greylisted, try again later"), 2)],
+    ("reply", "outcome", "failed_next_run"),
+    [
+        ((550, b"5.1.1 No such user"), "refused", 0),
+        ((451, b"4.7.1 Greylisted, try again later"), "failed", 1),
+    ],
     ids=["refused-for-good", "refused-for-now"],
 )
 def test_an_address_refused_for_good_is_reported_once_not_tried_forever(
-    make_bijeenkomst, make_user, monkeypatch, reply, failed_next_run
+    make_bijeenkomst, make_user, monkeypatch, reply, outcome, failed_next_run
 ):
     def refused(self, fail_silently=False):
         raise smtplib.SMTPRecipientsRefused({self.to[0]: reply})
@@ -112,8 +115,9 @@ def test_an_address_refused_for_good_is_reported_once_not_tried_forever(
     due = bijeenkomst.start_at - datetime.timedelta(days=1)
 
     first = notifications.send_pending(now=due)
-    assert (first["herinneringen"], first["aanmeldingen"], first["mislukt"]) == (0, 0, 2)
-    assert notifications.send_pending(now=due)["mislukt"] == failed_next_run
+    assert first["herinneringen"] == first["aanmeldingen"] == Tally(**{outcome: 1})
+    again = notifications.send_pending(now=due)
+    assert again["herinneringen"] == again["aanmeldingen"] == Tally(failed=failed_next_run)
 
 
 def test_cancelling_a_bijeenkomst_tells_everyone_registered_once(
@@ -135,7 +139,7 @@ def test_cancelling_a_bijeenkomst_tells_everyone_registered_once(
     assert "De zaal is dicht." in message.body
     (event,) = Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")
     assert str(event["status"]) == "CANCELLED"
-    assert notifications.send_bericht(bericht.pk) == 0  # a retried task sends nothing
+    assert notifications.send_bericht(bericht.pk) == Tally()  # a retried task sends nothing
     assert len(mail.outbox) == 3
     with pytest.raises(ValidationError, match="al geannuleerd"):
         services.bijeenkomst_cancel(bijeenkomst=bijeenkomst, reden="Nog eens.")
@@ -253,7 +257,7 @@ def test_no_registration_email_once_the_bijeenkomst_is_cancelled(make_bijeenkoms
     bijeenkomst = make_bijeenkomst()
     aanmelding = services.aanmelding_create(bijeenkomst=bijeenkomst, user=make_user())
     services.bijeenkomst_cancel(bijeenkomst=bijeenkomst, reden="Ziekte.")
-    assert notifications.send_registration(aanmelding.pk) == 0
+    assert notifications.send_registration(aanmelding.pk) == Tally()
 
 
 def test_emails_that_failed_are_sent_by_the_next_run(
@@ -269,15 +273,19 @@ def test_emails_that_failed_are_sent_by_the_next_run(
     monkeypatch.setattr(type(mail.get_connection()), "open", unreachable)
     with django_capture_on_commit_callbacks(execute=True):
         services.bijeenkomst_message(bijeenkomst=bijeenkomst, onderwerp="Zaal", tekst="2.12")
-    assert Bericht.objects.get().verstuurd_at is None  # the claim was given back
+    assert not Ontvanger.objects.filter(verstuurd_at__isnull=False).exists()  # nothing claimed
     monkeypatch.undo()
 
     counts = notifications.send_pending()
 
-    assert counts == {"herinneringen": 0, "aanmeldingen": 1, "berichten": 1, "mislukt": 0}
+    assert counts == {
+        "herinneringen": Tally(),
+        "aanmeldingen": Tally(sent=1),
+        "berichten": Tally(sent=1),
+    }
     subjects = [message.subject for message in mail.outbox]
     assert subjects == [f"Aanmelding bevestigd: {bijeenkomst.titel}", "Zaal"]
-    assert notifications.send_pending()["aanmeldingen"] == 0  # nothing twice
+    assert notifications.send_pending()["aanmeldingen"] == Tally()  # nothing twice
 
 
 def test_a_new_time_is_emailed_with_the_new_ics_and_the_reminder_comes_again(
@@ -309,14 +317,14 @@ def test_moving_a_reminded_bijeenkomst_within_two_days_sends_the_change_not_a_se
     aanmelding = register(bijeenkomst, make_user("a@example.nl"))
     registered_at = timezone.now() - datetime.timedelta(days=3)
     Aanmelding.objects.filter(pk=aanmelding.pk).update(aangemeld_at=registered_at)
-    assert notifications.send_reminders() == (1, 0)
+    assert notifications.send_reminders() == Tally(sent=1, failed=0)
     mail.outbox.clear()
 
     bijeenkomst.start_at += datetime.timedelta(minutes=30)
     bijeenkomst.end_at += datetime.timedelta(minutes=30)
     with django_capture_on_commit_callbacks(execute=True):
         services.bijeenkomst_save(bijeenkomst=bijeenkomst, changed={"start_at", "end_at"})
-    assert notifications.send_reminders() == (0, 0)
+    assert notifications.send_reminders() == Tally(sent=0, failed=0)
     assert [message.subject for message in mail.outbox] == [f"Gewijzigd: {bijeenkomst.titel}"]
 
 

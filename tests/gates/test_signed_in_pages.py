@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from accounts.demo import BEHEERDER, COMMISSIE, DEMO_PASSWORD, PARTNERCONTACT_EMAIL, TREKKER
-from accounts.notifications import unsubscribe_url
 from leerateliers.models import Leeratelier
+from leerateliers.notifications import unsubscribe_url
 from tests.helpers import sign_in
 from werkplaats.models import User
 

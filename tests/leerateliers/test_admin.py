@@ -146,3 +146,45 @@ def test_the_inline_refuses_a_second_current_deelname_without_a_500(staff_client
     assert response.status_code == 200
     assert "doet al mee aan dit leeratelier" in response.content.decode()
     assert Deelname.objects.filter(leeratelier=jip).count() == 1
+
+
+def test_publishing_in_the_change_form_tells_the_readers_once_as_on_the_site(
+    staff_client, make_leeratelier, make_user, make_update, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from leerateliers.models import Abonnement
+    from tests.helpers import posted_back
+
+    jip = make_leeratelier("JIP")
+    Abonnement.objects.create(user=make_user("volger@example.nl"), leeratelier=jip)
+    update = make_update(jip, "Terugblik", status=UpdateStatus.CONCEPT)
+    url = f"/beheer/leerateliers/tribuneupdate/{update.pk}/change/"
+    data = {**posted_back(staff_client.get(url)), "status": "gepubliceerd"}
+    for _second_save in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert staff_client.post(url, data).status_code == 302
+    assert [message.to for message in mail.outbox] == [["volger@example.nl"]]
+
+
+def test_replacing_an_attachment_in_the_admin_leaves_no_old_file(
+    staff_client, make_leeratelier, make_update, django_capture_on_commit_callbacks
+):
+    from django.core.files.base import ContentFile
+
+    from publicaties.demo import demo_pdf
+    from tests.helpers import posted_back
+
+    update = make_update(make_leeratelier("JIP"), "Met bijlage")
+    update.bijlage.save("oud.pdf", ContentFile(demo_pdf("Oud")))
+    old = update.bijlage.name
+    storage = update.bijlage.storage
+    url = f"/beheer/leerateliers/tribuneupdate/{update.pk}/change/"
+    data = posted_back(staff_client.get(url))
+    data["bijlage"] = ContentFile(demo_pdf("Nieuw"), name="nieuw.pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.post(url, data).status_code == 302
+    update.refresh_from_db()
+    assert update.bijlage.name != old
+    assert storage.exists(update.bijlage.name)
+    assert not storage.exists(old)

@@ -1,8 +1,9 @@
 """``manage.py send_bijeenkomst_emails``: reminders and catching up (schedule it often)."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from bijeenkomsten.notifications import send_pending
+from werkplaats import mail
 
 
 class Command(BaseCommand):
@@ -13,13 +14,14 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        counts = send_pending()
-        self.stdout.write(
+        tallies = send_pending()
+        total = mail.Tally()
+        for tally in tallies.values():
+            total += tally
+        sent = {kind: tally.sent for kind, tally in tallies.items()}
+        mail.report(
+            self,
+            total,
             "Verstuurd: {herinneringen} herinnering(en), {aanmeldingen} e-mail(s) over "
-            "aanmeldingen, {berichten} bericht(en).".format(**counts)
+            "aanmeldingen, {berichten} bericht(en).".format(**sent),
         )
-        if counts["mislukt"]:
-            raise CommandError(
-                f"{counts['mislukt']} e-mail(s) mislukt; de volgende run probeert ze opnieuw, "
-                "behalve die aan adressen die de mailserver weigert."
-            )

@@ -1,25 +1,10 @@
 """``manage.py load_demo``: load the demo content of every app that has a ``demo`` module."""
 
-import importlib
-import importlib.util
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from werkplaats.discovery import app_modules
 from werkplaats.models import Gemeente, Organisatie
-
-
-def demo_modules():
-    """The ``demo`` modules of the installed apps, in INSTALLED_APPS order."""
-    for app in apps.get_app_configs():
-        name = f"{app.name}.demo"
-        try:
-            spec = importlib.util.find_spec(name)
-        except ModuleNotFoundError:  # the app is a plain module, not a package
-            spec = None
-        if spec is not None:
-            yield importlib.import_module(name)
 
 
 class Command(BaseCommand):
@@ -41,7 +26,7 @@ class Command(BaseCommand):
             return
         counts = {}
         with transaction.atomic():
-            for module in demo_modules():
+            for module in app_modules("demo"):
                 for label, count in (module.load() or {}).items():
                     counts[label] = counts.get(label, 0) + count
         summary = ", ".join(f"{count} {label}" for label, count in counts.items())

@@ -1,26 +1,20 @@
 """``manage.py setup_roles``: create the groups of every app's ``roles.py`` with exactly their
 permissions. Idempotent: run it after every migrate (``make run`` and deployments do)."""
 
-import importlib
-import importlib.util
-
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from werkplaats.discovery import app_modules
+
 
 def declared_roles():
     roles = {}
-    for app in apps.get_app_configs():
-        try:
-            spec = importlib.util.find_spec(f"{app.name}.roles")
-        except ModuleNotFoundError:
-            spec = None
-        if spec is not None:
-            for group, permissions in importlib.import_module(f"{app.name}.roles").ROLES.items():
-                roles.setdefault(group, set()).update(permissions)
+    for module in app_modules("roles"):
+        for group, permissions in module.ROLES.items():
+            roles.setdefault(group, set()).update(permissions)
     return roles
 
 

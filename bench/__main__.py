@@ -1,0 +1,23 @@
+"""``python -m bench search|netwerk [options]``: run one benchmark with the portal's settings."""
+
+import importlib
+import os
+import sys
+
+import django
+from django.core.management import call_command
+
+BENCHMARKS = ("search", "netwerk")
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] not in BENCHMARKS:
+        sys.exit(f"Gebruik: python -m bench {{{'|'.join(BENCHMARKS)}}} [opties]")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "werkplaats.settings")
+    django.setup()
+    name, *options = argv
+    call_command(importlib.import_module(f"bench.{name}").Command(), *options)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,52 @@
+"""Every object-level rule about leerateliers on the site, in one place: managing the
+deelnames of an organisation and writing tribune updates (on top of ``accounts.permissions``).
+Changing an id in a URL or a form never gets past them."""
+
+from django.contrib.auth.models import AnonymousUser
+
+from accounts.permissions import is_active, represented_by
+from werkplaats.models import Organisatie, User
+
+from .models import Leeratelier, LeeratelierStatus, Trekkerschap, TribuneUpdate
+
+MANAGE_DEELNAMES = "leerateliers.change_deelname"
+WRITE_UPDATES = "leerateliers.add_tribuneupdate"
+
+
+def organisaties_managed_by(user: User | AnonymousUser):
+    """The organisations whose deelnames ``user`` may change (as approved contactpersoon)."""
+    if not is_active(user) or not user.has_perm(MANAGE_DEELNAMES):
+        return Organisatie.objects.none()
+    return represented_by(user)
+
+
+def can_manage_deelnames(user: User | AnonymousUser, organisatie: Organisatie) -> bool:
+    return organisaties_managed_by(user).filter(pk=organisatie.pk).exists()
+
+
+def can_change_deelname(
+    user: User | AnonymousUser, organisatie: Organisatie, leeratelier: Leeratelier, *, joins: bool
+) -> bool:
+    """Put ``organisatie`` in the arena or on the tribune (``joins``) or end its deelname: its
+    contactpersoon may, except join a leeratelier that has ended."""
+    if joins and leeratelier.status == LeeratelierStatus.AFGEROND:
+        return False
+    return can_manage_deelnames(user, organisatie)
+
+
+def leerateliers_led_by(user: User | AnonymousUser):
+    """The leerateliers ``user`` leads (trekker or co-trekker of). Only staff link an account
+    to a persoon: by approving a koppeling, or in the admin."""
+    if not is_active(user) or not user.has_perm(WRITE_UPDATES):
+        return Leeratelier.objects.none()
+    return Leeratelier.objects.filter(
+        pk__in=Trekkerschap.objects.leidend().filter(persoon__user=user).values("leeratelier")
+    )
+
+
+def can_write_updates(user: User | AnonymousUser, leeratelier: Leeratelier) -> bool:
+    return leerateliers_led_by(user).filter(pk=leeratelier.pk).exists()
+
+
+def can_edit_update(user: User | AnonymousUser, update: TribuneUpdate) -> bool:
+    return can_write_updates(user, update.leeratelier)

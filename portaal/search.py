@@ -1,0 +1,31 @@
+"""Site-wide search (/zoeken/): every kind of content, each searched the way of
+``werkplaats.search``, grouped by kind."""
+
+from django.utils.translation import gettext_lazy as _
+
+from bijeenkomsten.models import Bijeenkomst
+from leerateliers.models import Leeratelier, LerendePraktijk, TribuneUpdate
+from publicaties.models import Publicatie
+from werkplaats.models import Persoon
+from werkplaats.search import text_search
+
+
+def site_search(text, limit=10):
+    """``[(label, kind, rows), …]`` for every kind with matches, in a fixed order."""
+    updates = TribuneUpdate.objects.published().select_related("leeratelier")
+    praktijken = LerendePraktijk.objects.select_related("leeratelier")
+    kinds = [
+        (_("Leerateliers"), "leeratelier", text_search(
+            Leeratelier.objects.all(), text, ["titel", "samenvatting", "beschrijving"])),
+        (_("Lerende praktijken"), "praktijk", text_search(
+            praktijken, text, ["titel", "beschrijving"])),
+        (_("Publicaties"), "publicatie", Publicatie.objects.for_list().search(text)),
+        (_("Tribune-updates"), "update", text_search(updates, text, ["titel", "tekst"])),
+        (_("Bijeenkomsten"), "bijeenkomst", text_search(
+            Bijeenkomst.objects.for_list(), text,
+            ["titel", "samenvatting", "beschrijving", "locatie"])),
+        (_("Personen"), "persoon", text_search(
+            Persoon.objects.select_related("organisatie"), text, ["naam", "functie", "bio"])),
+    ]  # fmt: skip
+    groups = [(label, kind, list(rows[:limit])) for label, kind, rows in kinds]
+    return [group for group in groups if group[2]]

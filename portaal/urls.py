@@ -1,0 +1,33 @@
+"""Pages that compose several apps (the URL map in DESIGN is a contract: paths never change)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "portaal"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("sociale-kwaliteit/", views.VoorwaardeListView.as_view(), name="voorwaarde_list"),
+    path(
+        "sociale-kwaliteit/<slug:slug>/",
+        views.VoorwaardeDetailView.as_view(),
+        name="voorwaarde_detail",
+    ),
+    path("themas/", views.ThemaListView.as_view(), name="thema_list"),
+    path("themas/<slug:slug>/", views.ThemaDetailView.as_view(), name="thema_detail"),
+    path("gemeenten/", views.GemeenteListView.as_view(), name="gemeente_list"),
+    path("gemeenten/<slug:slug>/", views.GemeenteDetailView.as_view(), name="gemeente_detail"),
+    path("partners/", views.OrganisatieListView.as_view(), name="organisatie_list"),
+    path("partners/<slug:slug>/", views.OrganisatieDetailView.as_view(), name="organisatie_detail"),
+    path("personen/<slug:slug>/", views.PersoonDetailView.as_view(), name="persoon_detail"),
+    path(
+        "leerateliers/<slug:slug>/",
+        views.LeeratelierDetailView.as_view(),
+        name="leeratelier_detail",
+    ),
+    path("zoeken/", views.SearchView.as_view(), name="search"),
+    path("mijn/", views.dashboard, name="dashboard"),
+    path("mijn/gegevens/", views.personal_data, name="personal_data"),
+    path("mijn/verwijderen/", views.account_delete, name="delete"),
+]

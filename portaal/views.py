@@ -1,0 +1,250 @@
+"""Pages that compose several apps: the home page, the network core with what runs in it
+(sociale kwaliteit, thema's, gemeenten, partners, personen), a leeratelier's page with its
+publicaties and bijeenkomsten, site search, and the signed-in user's /mijn/ with the data
+download and account deletion."""
+
+import json
+
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from accounts.models import Koppeling
+from bijeenkomsten.models import Aanmelding, Bijeenkomst
+from leerateliers import permissions
+from leerateliers.matrix import praktijken_per_gemeente, voorwaarde_matrix
+from leerateliers.models import Abonnement, Deelname, Leeratelier, LeeratelierStatus, TribuneUpdate
+from netwerk.graph import gemeente_graph
+from publicaties.models import Auteurschap, Publicatie
+from werkplaats.filters import OrganisatieFilter
+from werkplaats.forms import posted
+from werkplaats.models import Gemeente, Organisatie, Persoon, Soort, Thema, Voorwaarde
+from werkplaats.search import clean_query
+
+from . import services
+from .forms import DeleteAccountForm
+from .search import site_search
+
+
+class HomeView(TemplateView):
+    template_name = "portaal/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            voorwaarden=Voorwaarde.objects.all(),
+            gemeenten=Gemeente.objects.deelnemend(),
+            landelijke_themas=Thema.objects.landelijk(),
+            aantal_partners=Organisatie.objects.count(),
+            leerateliers=Leeratelier.objects.for_home(),
+            publicaties=Publicatie.objects.for_list()[:3],
+            bijeenkomsten=Bijeenkomst.objects.for_list().upcoming()[:3],
+            lector=Persoon.objects.for_contact().filter(slug="lisbeth-verharen").first(),
+            **kwargs,
+        )
+
+
+class VoorwaardeListView(ListView):
+    queryset = Voorwaarde.objects.for_list()
+    template_name = "portaal/voorwaarde_list.html"
+
+    def get_context_data(self, **kwargs):
+        voorwaarden, rows, totals = voorwaarde_matrix(list(self.object_list))
+        _voorwaarden, gemeenten = praktijken_per_gemeente(voorwaarden)
+        return super().get_context_data(
+            matrix_voorwaarden=voorwaarden,
+            matrix_rows=rows,
+            matrix_totals=totals,
+            gemeente_rows=gemeenten,
+            **kwargs,
+        )
+
+
+class VoorwaardeDetailView(DetailView):
+    queryset = Voorwaarde.objects.for_detail().prefetch_related("leerateliers")
+    template_name = "portaal/voorwaarde_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(voorwaarden=Voorwaarde.objects.all(), **kwargs)
+
+
+class ThemaListView(ListView):
+    queryset = Thema.objects.for_list()
+    template_name = "portaal/thema_list.html"
+
+
+class ThemaDetailView(DetailView):
+    queryset = Thema.objects.for_detail().prefetch_related("leerateliers")
+    template_name = "portaal/thema_detail.html"
+
+
+class GemeenteListView(ListView):
+    queryset = Gemeente.objects.for_list()
+    template_name = "portaal/gemeente_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["subregios"] = context["object_list"].grouped_by_subregio()
+        return context
+
+
+class GemeenteDetailView(DetailView):
+    queryset = Gemeente.objects.for_detail().prefetch_related("praktijken__leeratelier")
+    template_name = "portaal/gemeente_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            leerateliers=Leeratelier.objects.in_gemeente(self.object).order_by("titel"),
+            netwerk=gemeente_graph(self.object),
+            **kwargs,
+        )
+
+
+class OrganisatieListView(FilterView):
+    queryset = Organisatie.objects.for_list()
+    filterset_class = OrganisatieFilter
+    template_name = "portaal/organisatie_list.html"
+    paginate_by = 30
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(soorten=Soort, **kwargs)
+
+
+class OrganisatieDetailView(DetailView):
+    queryset = Organisatie.objects.for_detail().prefetch_related(
+        "deelnames__leeratelier", "praktijken__leeratelier"
+    )
+    template_name = "portaal/organisatie_detail.html"
+
+
+class PersoonDetailView(DetailView):
+    template_name = "portaal/persoon_detail.html"
+
+    def get_queryset(self):
+        auteurschappen = (
+            Auteurschap.objects.filter(publicatie__in=Publicatie.objects.published())
+            .select_related("publicatie")
+            .order_by("-publicatie__gepubliceerd_on")
+        )
+        updates = TribuneUpdate.objects.published().select_related("leeratelier")
+        bijeenkomsten = Bijeenkomst.objects.for_list()
+        return Persoon.objects.for_detail().prefetch_related(
+            "trekkerschappen__leeratelier__praktijken",
+            Prefetch("auteurschappen", queryset=auteurschappen, to_attr="publicaties"),
+            Prefetch("tribune_updates", queryset=updates, to_attr="gepubliceerde_updates"),
+            Prefetch(
+                "bijeenkomsten", queryset=bijeenkomsten.upcoming(), to_attr="komende_bijeenkomsten"
+            ),
+            Prefetch(
+                "bijeenkomsten", queryset=bijeenkomsten.past(), to_attr="eerdere_bijeenkomsten"
+            ),
+        )
+
+
+class SearchView(TemplateView):
+    """/zoeken/?q=: leerateliers, praktijken, publicaties, tribune-updates, bijeenkomsten and
+    personen."""
+
+    template_name = "portaal/zoeken.html"
+    per_kind = 10
+
+    def get_context_data(self, **kwargs):
+        query = clean_query(self.request.GET.get("q", ""))
+        groups = site_search(query, limit=self.per_kind) if query else []
+        return super().get_context_data(
+            query=query,
+            groups=groups,
+            per_kind=self.per_kind,
+            **kwargs,
+        )
+
+
+class LeeratelierDetailView(DetailView):
+    template_name = "portaal/leeratelier_detail.html"
+
+    def get_queryset(self):
+        return (
+            Leeratelier.objects.for_detail()
+            .prefetch_related(
+                Prefetch(
+                    "publicaties",
+                    queryset=Publicatie.objects.newest(),
+                    to_attr="gepubliceerde_publicaties",
+                ),
+                Prefetch(
+                    "bijeenkomsten",
+                    queryset=Bijeenkomst.objects.for_list().upcoming(),
+                    to_attr="komende_bijeenkomsten",
+                ),
+            )
+            .with_following(self.request.user)
+        )
+
+
+@login_required
+def dashboard(request):
+    user = request.user
+    led = permissions.leerateliers_led_by(user).prefetch_related(
+        Prefetch("updates", queryset=TribuneUpdate.objects.order_by("-gepubliceerd_at", "-id"))
+    )
+    organisaties = permissions.organisaties_managed_by(user).prefetch_related(
+        Prefetch(
+            "deelnames",
+            queryset=Deelname.objects.current().select_related("leeratelier"),
+            to_attr="huidige_deelnames",
+        )
+    )
+    open_leerateliers = list(
+        Leeratelier.objects.exclude(status=LeeratelierStatus.AFGEROND).order_by("titel")
+    )
+    deelname_rows = []
+    for organisatie in organisaties:
+        rollen = {d.leeratelier_id: d for d in organisatie.huidige_deelnames}
+        deelname_rows.append(
+            (organisatie, [(atelier, rollen.get(atelier.pk)) for atelier in open_leerateliers])
+        )
+    context = {
+        "persoon": Persoon.objects.filter(user=user).select_related("organisatie").first(),
+        "open_koppeling": Koppeling.objects.pending().filter(user=user).first(),
+        "is_gekoppeld": Koppeling.objects.approved().filter(user=user).exists(),
+        "leerateliers_geleid": led,
+        "deelname_rows": deelname_rows,
+        "gevolgd": Abonnement.objects.following().filter(user=user).select_related("leeratelier"),
+        "aanmeldingen": Aanmelding.objects.for_user(user)
+        .active()
+        .filter(bijeenkomst__end_at__gte=timezone.now()),
+    }
+    return render(request, "portaal/dashboard.html", context)
+
+
+@login_required
+def personal_data(request):
+    data = services.personal_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"mijn-gegevens-werkplaats-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@reauthentication_required
+def account_delete(request):
+    form = DeleteAccountForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.account_delete(user=user)
+        messages.success(request, _("Je account en je persoonsgegevens zijn verwijderd."))
+        return redirect("portaal:home")
+    return render(request, "portaal/delete.html", {"form": form})

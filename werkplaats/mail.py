@@ -1,0 +1,222 @@
+"""The one way the portal sends email: build the message, claim its row, send, then keep the
+claim (sent) or give it back.
+
+Every email about something stored (a tribune update, a registration, a message to those
+registered) is guarded by the row that says whether it went out. The row is claimed in one
+UPDATE that only one process can win before the email leaves, so two workers never send the
+same email, and what happens when sending fails is decided here, once for all of them:
+
+- the mail server refused the address for good (a 5xx answer for every recipient): the claim
+  stays, so the email is never tried again, and the refusal is reported once (logged, and
+  counted as ``refused`` so the catch-up command exits non-zero);
+- anything else (the server is away, a 4xx answer such as greylisting, a broken template): the
+  claim is given back and the next catch-up run tries again.
+"""
+
+import enum
+import logging
+import smtplib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core import mail
+from django.core.management.base import BaseCommand, CommandError
+from django.db import models
+from django.template.loader import render_to_string
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def message(
+    *,
+    to: str,
+    subject: str,
+    template: str,
+    context: dict,
+    html: bool = False,
+    unsubscribe_url: str | None = None,
+    attachments: Iterable[tuple[str, bytes, str]] = (),
+) -> mail.EmailMultiAlternatives:
+    """An email to one address, its text from ``<template>.txt`` (and, with ``html``, an HTML
+    alternative from ``<template>.html``), rendered in the site's language. With
+    ``unsubscribe_url`` it carries ``List-Unsubscribe`` and ``List-Unsubscribe-Post`` (RFC 2369
+    and RFC 8058), so mail programs offer one-click unsubscribing."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = render_to_string(f"{template}.txt", context)
+        alternative = (
+            render_to_string(f"{template}.html", {**context, "subject": subject}) if html else None
+        )
+    headers = {}
+    if unsubscribe_url:
+        headers = {
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+    email = mail.EmailMultiAlternatives(
+        subject=" ".join(subject.split()), body=text, to=[to], headers=headers
+    )
+    if alternative is not None:
+        email.attach_alternative(alternative, "text/html")
+    for filename, content, mimetype in attachments:
+        email.attach(filename, content, mimetype)
+    return email
+
+
+def is_refused(error: Exception) -> bool:
+    """The mail server refused the address for good (5xx): trying again would fail again. A
+    temporary refusal (4xx: greylisting, throttling) is not."""
+    return isinstance(error, smtplib.SMTPRecipientsRefused) and all(
+        code >= 500 for code, _text in error.recipients.values()
+    )
+
+
+class Outcome(enum.Enum):
+    SENT = "verstuurd"
+    FAILED = "mislukt"  # for now: the claim is given back, the next run tries again
+    REFUSED = "geweigerd"  # for good: the claim stays, nobody tries again
+    TAKEN = "al opgepakt"  # another process claimed the row first: nothing sent here
+
+
+@dataclass
+class Tally:
+    """How a run went: emails sent, failed for now, refused for good."""
+
+    sent: int = 0
+    failed: int = 0
+    refused: int = 0
+
+    def add(self, outcome: Outcome) -> Outcome:
+        if outcome is Outcome.SENT:
+            self.sent += 1
+        elif outcome is Outcome.FAILED:
+            self.failed += 1
+        elif outcome is Outcome.REFUSED:
+            self.refused += 1
+        return outcome
+
+    def __iadd__(self, other: "Tally") -> "Tally":
+        self.sent += other.sent
+        self.failed += other.failed
+        self.refused += other.refused
+        return self
+
+    @property
+    def ok(self) -> bool:
+        return not (self.failed or self.refused)
+
+    def check(self) -> "Tally":
+        """The tally itself when everything went out; else ``DeliveryError`` (so a background
+        task is recorded as failed)."""
+        if not self.ok:
+            raise DeliveryError(self)
+        return self
+
+    def summary(self) -> str:
+        """One Dutch sentence about what did not go out, for a command's error."""
+        return (
+            f"{self.failed} e-mail(s) mislukt, die de volgende run opnieuw probeert; "
+            f"{self.refused} geweigerd door de mailserver, die niet opnieuw worden geprobeerd. "
+            "Zie het log voor de oorzaak."
+        )
+
+
+def report(command: BaseCommand, tally: Tally, sent_text: str) -> None:
+    """How a management command ends a mail run: ``sent_text`` (what went out), then a
+    non-zero exit with the reason when something did not go out."""
+    command.stdout.write(sent_text)
+    if not tally.ok:
+        raise CommandError(tally.summary())
+
+
+class DeliveryError(RuntimeError):
+    def __init__(self, tally: Tally):
+        self.tally = tally
+        super().__init__(
+            f"{tally.sent} e-mail(s) verstuurd, {tally.failed} mislukt, {tally.refused} geweigerd."
+        )
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The rows one email is about, and how to claim them: ``unsent`` selects a row while
+    nobody has taken it, ``taken`` marks it taken (and, once the email is out, sent), and
+    ``given_back`` undoes that."""
+
+    model: type[models.Model]
+    pks: Sequence[Any]
+    unsent: dict = field(default_factory=dict)
+    taken: dict = field(default_factory=dict)
+    given_back: dict = field(default_factory=dict)
+
+    def take(self) -> list:
+        """Claim each row in an UPDATE only one process can win; returns the keys won."""
+        rows = self.model._default_manager
+        return [pk for pk in self.pks if rows.filter(pk=pk, **self.unsent).update(**self.taken)]
+
+    def give_back(self, pks: Sequence[Any]) -> None:
+        self.model._default_manager.filter(pk__in=pks).update(**self.given_back)
+
+
+def send(
+    claim: Claim | None,
+    build: Callable[[list], mail.EmailMessage],
+    *,
+    about: str,
+    connection=None,
+) -> Outcome:
+    """Claim the rows, build the email about those won (``build`` gets their keys) and send
+    it; on failure keep or give back the claim as the module's rules say. ``about`` names the
+    email in the log, without personal data. Without a claim (an email no row keeps, such as a
+    guest's confirmation link) the email is simply sent, under the same rules."""
+    won = claim.take() if claim is not None else []
+    if claim is not None and not won:
+        return Outcome.TAKEN
+    try:
+        email = build(won)
+        email.connection = connection
+        email.send()
+    except Exception as error:
+        if is_refused(error):
+            logger.error("%s: het adres is geweigerd door de mailserver; niet opnieuw.", about)
+            return Outcome.REFUSED
+        if claim is not None:
+            claim.give_back(won)
+        logger.exception("%s: niet verstuurd; de volgende run probeert het opnieuw.", about)
+        return Outcome.FAILED
+    return Outcome.SENT
+
+
+def send_each(
+    items: Sequence[Any],
+    *,
+    claim: Callable[[Any], Claim],
+    build: Callable[[Any, list], mail.EmailMessage],
+    about: Callable[[Any], str],
+) -> Tally:
+    """``send`` one email per item over one connection to the mail server. When the server
+    cannot be reached nothing is claimed: every item counts as failed and waits for the next
+    run."""
+    tally = Tally()
+    if not items:
+        return tally
+    connection = mail.get_connection()
+    try:
+        connection.open()
+    except Exception:
+        logger.exception("De mailserver is onbereikbaar; %d e-mail(s) wachten.", len(items))
+        return Tally(failed=len(items))
+    try:
+        for item in items:
+            outcome = send(
+                claim(item),
+                lambda won, item=item: build(item, won),
+                about=about(item),
+                connection=connection,
+            )
+            tally.add(outcome)
+    finally:
+        connection.close()
+    return tally
