@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -60,8 +61,28 @@ class BerichtInline(admin.TabularInline):
         "aangemaakt_door",
         "verstuurd_at",
         "aantal_ontvangers",
+        "wacht",
+        "geweigerd",
     ]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _wacht=Count("ontvangers", filter=Q(ontvangers__verstuurd_at__isnull=True)),
+                _geweigerd=Count("ontvangers", filter=Q(ontvangers__geweigerd_at__isnull=False)),
+            )
+        )
+
+    @admin.display(description=_("wacht op verzending"))
+    def wacht(self, obj):
+        return obj._wacht
+
+    @admin.display(description=_("geweigerd door de mailserver"))
+    def geweigerd(self, obj):
+        return obj._geweigerd
 
     def has_add_permission(self, request, obj=None):
         return False

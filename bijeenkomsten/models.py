@@ -548,8 +548,13 @@ class Bericht(models.Model):
         null=True,
         blank=True,
     )
-    verstuurd_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
-    aantal_ontvangers = models.PositiveIntegerField(_("aantal ontvangers"), default=0)
+    verstuurd_at = models.DateTimeField(
+        _("ontvangers bepaald op"),
+        null=True,
+        blank=True,
+        help_text=_("Vanaf dit moment gaat het bericht naar ieder van zijn ontvangers."),
+    )
+    aantal_ontvangers = models.PositiveIntegerField(_("verstuurd aan"), default=0)
 
     class Meta:
         verbose_name = _("bericht aan de aangemelden")
@@ -583,6 +588,14 @@ class Ontvanger(models.Model):
         on_delete=models.CASCADE,
     )
     email = models.EmailField(_("e-mailadres"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        related_name="+",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
     aanmelding = models.ForeignKey(
         Aanmelding,
         verbose_name=_("aanmelding"),
@@ -593,6 +606,12 @@ class Ontvanger(models.Model):
         help_text=_("Leeg voor wie de tribune volgt zonder aangemeld te zijn."),
     )
     verstuurd_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    geweigerd_at = models.DateTimeField(
+        _("geweigerd op"),
+        null=True,
+        blank=True,
+        help_text=_("De mailserver weigerde het adres; het bericht wordt niet opnieuw verstuurd."),
+    )
 
     class Meta:
         verbose_name = _("ontvanger")

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from leerateliers.notifications import tribune_readers
 from werkplaats import mail
 from werkplaats.links import absolute_url
+from werkplaats.models import User
 
 from . import ical
 from .models import (
@@ -264,10 +265,11 @@ def send_reminders(*, now: datetime.datetime | None = None) -> mail.Tally:
 # --- Messages to everyone registered ---------------------------------------------------------
 
 
-def bericht_recipients(bericht: Bericht) -> dict[str, Aanmelding | None]:
+def bericht_recipients(bericht: Bericht) -> dict[str, tuple[Aanmelding | None, User | None]]:
     """Addresses of a message, each once, with the registration they come from (None for a
-    reader of the tribune who did not register): everyone seated or waiting, and for the
-    verslag of a tribunebijeenkomst the tribune of its leeratelier too."""
+    reader of the tribune who did not register) and their account (None for a guest):
+    everyone seated or waiting, and for the verslag of a tribunebijeenkomst the tribune of its
+    leeratelier too."""
     bijeenkomst = bericht.bijeenkomst
     registrations = (
         Aanmelding.objects.filter(bijeenkomst=bijeenkomst)
@@ -276,9 +278,9 @@ def bericht_recipients(bericht: Bericht) -> dict[str, Aanmelding | None]:
         .select_related("user")
         .order_by("aangemeld_at", "pk")
     )
-    found: dict[str, Aanmelding | None] = {}
+    found: dict[str, tuple[Aanmelding | None, User | None]] = {}
     for aanmelding in registrations:
-        found.setdefault(aanmelding.adres.lower(), aanmelding)
+        found.setdefault(aanmelding.adres.lower(), (aanmelding, aanmelding.user))
     tribune = (
         bericht.soort == BerichtSoort.VERSLAG
         and bijeenkomst.soort == Soort.TRIBUNEBIJEENKOMST
@@ -286,7 +288,7 @@ def bericht_recipients(bericht: Bericht) -> dict[str, Aanmelding | None]:
     )
     if tribune:
         for user in tribune_readers(bijeenkomst.leeratelier_id):
-            found.setdefault(user.email.lower(), None)
+            found.setdefault(user.email.lower(), (None, user))
     return found
 
 
@@ -304,8 +306,8 @@ def _address(bericht_id: int) -> None:
             return
         Ontvanger.objects.bulk_create(
             [
-                Ontvanger(bericht=bericht, email=address, aanmelding=aanmelding)
-                for address, aanmelding in bericht_recipients(bericht).items()
+                Ontvanger(bericht=bericht, email=address, aanmelding=aanmelding, user=user)
+                for address, (aanmelding, user) in bericht_recipients(bericht).items()
             ],
             ignore_conflicts=True,
         )
@@ -336,7 +338,8 @@ def bericht_message(bericht: Bericht, ontvanger: Ontvanger, calendars: dict, bij
 
 
 def send_bericht(bericht_id: int) -> mail.Tally:
-    """Send a message to its recipients: decided once, then each address is sent once."""
+    """Send a message to its recipients: decided once, then each address is sent once (the
+    catch-up runs try an address that failed for now again for a week)."""
     _address(bericht_id)
     bericht = (
         Bericht.objects.select_related("bijeenkomst__leeratelier").filter(pk=bericht_id).first()
@@ -369,11 +372,12 @@ def send_bericht(bericht_id: int) -> mail.Tally:
             unsent={"verstuurd_at__isnull": True},
             taken={"verstuurd_at": timezone.now()},
             given_back={"verstuurd_at": None},
+            refused={"geweigerd_at": timezone.now()},
         ),
         build=lambda ontvanger, _won: bericht_message(bericht, ontvanger, calendars, bijlagen),
         about=lambda ontvanger: f"Bericht {bericht.pk} aan ontvanger {ontvanger.pk}",
     )
-    sent = bericht.ontvangers.filter(verstuurd_at__isnull=False).count()
+    sent = bericht.ontvangers.filter(verstuurd_at__isnull=False, geweigerd_at__isnull=True).count()
     Bericht.objects.filter(pk=bericht.pk).update(aantal_ontvangers=sent)
     return tally
 
@@ -396,7 +400,9 @@ def send_pending(*, now: datetime.datetime | None = None) -> dict[str, mail.Tall
         registrations += send_registration(aanmelding_id)
     berichten = mail.Tally()
     unsent = Bericht.objects.filter(verstuurd_at__isnull=True).values_list("pk", flat=True)
-    waiting = Ontvanger.objects.filter(verstuurd_at__isnull=True).values_list("bericht_id")
+    waiting = Ontvanger.objects.filter(
+        verstuurd_at__isnull=True, bericht__verstuurd_at__gte=now - mail.RETRY_FOR
+    ).values_list("bericht_id")
     for bericht_id in sorted({*unsent, *(pk for (pk,) in waiting)}):
         berichten += send_bericht(bericht_id)
     return {

@@ -1,6 +1,10 @@
 """Personal data of the bijeenkomsten: registrations, also those made as a guest with the
 account's address (see ``werkplaats.privacy`` for what these modules declare)."""
 
+from allauth.account.models import EmailAddress
+from django.db.models import Q
+from django.db.models.functions import Lower
+
 from werkplaats.admin_tools import forget_in_admin_log
 from werkplaats.models import User
 
@@ -32,7 +36,9 @@ def export(user: User) -> dict:
             {
                 "bijeenkomst": o.bericht.bijeenkomst.titel,
                 "onderwerp": o.bericht.onderwerp,
-                "verstuurd_op": o.verstuurd_at,
+                "e-mailadres": o.email,
+                "verstuurd_op": None if o.geweigerd_at else o.verstuurd_at,
+                "geweigerd_door_de_mailserver_op": o.geweigerd_at,
             }
             for o in _received(user).select_related("bericht__bijeenkomst")
         ],
@@ -40,7 +46,15 @@ def export(user: User) -> dict:
 
 
 def _received(user: User):
-    return Ontvanger.objects.filter(email__iexact=user.email)
+    """The addresses messages went to that are the user's: by account, through their
+    registrations (also those made as a guest) or by any of their email addresses."""
+    addresses = EmailAddress.objects.filter(user=user).annotate(adres=Lower("email"))
+    return Ontvanger.objects.filter(
+        Q(user=user)
+        | Q(aanmelding__in=Aanmelding.objects.of(user))
+        | Q(email__iexact=user.email)
+        | Q(email__in=addresses.values("adres"))
+    )
 
 
 def erase(user: User) -> None:

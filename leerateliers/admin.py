@@ -200,20 +200,36 @@ class TribuneUpdateAdmin(admin.ModelAdmin):
 
 @admin.register(Abonnement)
 class AbonnementAdmin(admin.ModelAdmin):
+    """Who follows what, to read: people choose on the site (/mijn/, the links in emails)."""
+
     list_display = ["user", "leeratelier", "volgt", "frequentie", "sinds"]
     list_filter = ["volgt", "frequentie", "leeratelier"]
     list_select_related = ["user", "leeratelier"]
     search_fields = ["user__email", "leeratelier__titel"]
-    autocomplete_fields = ["user", "leeratelier"]
+    readonly_fields = ["user", "leeratelier", "volgt", "frequentie", "sinds"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Melding)
 class MeldingAdmin(admin.ModelAdmin):
-    list_display = ["user", "update", "frequentie", "aangemaakt_at", "verstuurd_at"]
-    list_filter = ["frequentie", ("verstuurd_at", admin.EmptyFieldListFilter)]
+    list_display = ["user", "update", "frequentie", "aangemaakt_at", "verstuurd_at", "geweigerd_at"]
+    list_filter = [
+        "frequentie",
+        ("verstuurd_at", admin.EmptyFieldListFilter),
+        ("geweigerd_at", admin.EmptyFieldListFilter),
+    ]
     list_select_related = ["user", "update"]
     search_fields = ["user__email", "update__titel"]
-    readonly_fields = ["user", "update", "frequentie", "aangemaakt_at", "verstuurd_at"]
+    readonly_fields = [
+        "user",
+        "update",
+        "frequentie",
+        "aangemaakt_at",
+        "verstuurd_at",
+        "geweigerd_at",
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -617,7 +617,11 @@ class Abonnement(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} — {self.leeratelier}"
+        # No email address here: this text ends up in the admin's log.
+        return _("Abonnement %(nummer)s: %(leeratelier)s") % {
+            "nummer": self.pk,
+            "leeratelier": self.leeratelier,
+        }
 
 
 class Melding(models.Model):
@@ -643,6 +647,12 @@ class Melding(models.Model):
     )
     aangemaakt_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     verstuurd_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    geweigerd_at = models.DateTimeField(
+        _("geweigerd op"),
+        null=True,
+        blank=True,
+        help_text=_("De mailserver weigerde het adres; deze e-mail wordt niet opnieuw verstuurd."),
+    )
 
     class Meta:
         verbose_name = _("e-mailmelding")
@@ -657,4 +667,5 @@ class Melding(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} — {self.update}"
+        # No email address here: this text ends up in the admin's log.
+        return _("Melding %(nummer)s: %(update)s") % {"nummer": self.pk, "update": self.update}

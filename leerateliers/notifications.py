@@ -246,6 +246,7 @@ def _claim(meldingen: list[Melding], now: datetime) -> mail.Claim:
         unsent={"verstuurd_at__isnull": True},
         taken={"verstuurd_at": now},
         given_back={"verstuurd_at": None},
+        refused={"geweigerd_at": now},
     )
 
 
@@ -315,14 +316,18 @@ ANNOUNCE_WINDOW = timedelta(days=7)
 def send_pending_notifications(*, now: datetime | None = None) -> mail.Tally:
     """Catch up: announce updates that became visible without being announced (published
     with a date that has since passed, or while no worker ran) in the last week, and send
-    "direct" emails that failed for now. Safe to run often."""
+    "direct" emails that failed for now, for a week. Safe to run often."""
     now = now or timezone.now()
     unannounced = TribuneUpdate.objects.published().filter(
         aangekondigd_at__isnull=True, gepubliceerd_at__gte=now - ANNOUNCE_WINDOW
     )
     update_ids = set(unannounced.values_list("pk", flat=True))
     update_ids |= set(
-        Melding.objects.filter(frequentie=Frequentie.DIRECT, verstuurd_at__isnull=True)
+        Melding.objects.filter(
+            frequentie=Frequentie.DIRECT,
+            verstuurd_at__isnull=True,
+            aangemaakt_at__gte=now - mail.RETRY_FOR,
+        )
         .values_list("update_id", flat=True)
         .distinct()
     )

@@ -30,13 +30,13 @@ def export(user: User) -> dict:
             {
                 "update": m.update.titel,
                 "leeratelier": m.update.leeratelier.titel,
-                "verstuurd_op": m.verstuurd_at,
+                "verstuurd_op": None if m.geweigerd_at else m.verstuurd_at,
+                "geweigerd_door_de_mailserver_op": m.geweigerd_at,
             }
             for m in Melding.objects.filter(user=user).select_related("update__leeratelier")
         ],
     }
-    if getattr(user, "persoon", None) is None:  # read once, by werkplaats.privacy
-        return data
+    # Part of the profile section: without a profile (werkplaats.privacy) there is none.
     data["profiel"] = {
         "rollen_in_leerateliers": [
             {"leeratelier": t.leeratelier.titel, "rol": t.get_rol_display()}

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from werkplaats.models import User
@@ -33,6 +34,7 @@ class UserAdmin(DjangoUserAdmin):
     def delete_model(self, request, obj):
         services.account_delete(user=obj)
 
+    @transaction.atomic  # all selected accounts, or none of them
     def delete_queryset(self, request, queryset):
         for user in queryset:
             services.account_delete(user=user)

@@ -1,4 +1,4 @@
-"""Pages that compose several apps (the URL map in DESIGN is a contract: paths never change)."""
+"""Pages that compose several apps (their paths never change: links and feeds depend on them)."""
 
 from django.urls import path
 

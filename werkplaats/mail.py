@@ -6,13 +6,18 @@ registered) is guarded by the row that says whether it went out. The row is clai
 UPDATE that only one process can win before the email leaves, so two workers never send the
 same email, and what happens when sending fails is decided here, once for all of them:
 
-- the mail server refused the address for good (a 5xx answer for every recipient): the claim
-  stays, so the email is never tried again, and the refusal is reported once (logged, and
-  counted as ``refused`` so the catch-up command exits non-zero);
+- the mail server refused it for good (a 5xx answer for every recipient, or for the message):
+  the claim stays, so the email is never tried again, the row is marked as refused where it
+  has room for that, and the refusal is reported once (logged, and counted as ``refused`` so
+  the catch-up command exits non-zero);
 - anything else (the server is away, a 4xx answer such as greylisting, a broken template): the
-  claim is given back and the next catch-up run tries again.
+  claim is given back and the catch-up runs try again, for ``RETRY_FOR`` at most.
+
+An email is sent at most once: a worker that dies between its claim and the send loses that
+email rather than risk sending it twice.
 """
 
+import datetime
 import enum
 import logging
 import smtplib
@@ -23,11 +28,14 @@ from typing import Any
 from django.conf import settings
 from django.core import mail
 from django.core.management.base import BaseCommand, CommandError
-from django.db import models
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
+
+# How long the catch-up runs keep trying an email that failed for now; then it is left alone.
+RETRY_FOR = datetime.timedelta(days=7)
 
 
 def message(
@@ -66,11 +74,12 @@ def message(
 
 
 def is_refused(error: Exception) -> bool:
-    """The mail server refused the address for good (5xx): trying again would fail again. A
-    temporary refusal (4xx: greylisting, throttling) is not."""
-    return isinstance(error, smtplib.SMTPRecipientsRefused) and all(
-        code >= 500 for code, _text in error.recipients.values()
-    )
+    """The mail server refused the address, or this message, for good (5xx): trying again
+    would fail again. A temporary refusal (4xx: greylisting, throttling) is not, and neither
+    is a refused sender (our own settings, fixed and then tried again)."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _text in error.recipients.values())
+    return isinstance(error, smtplib.SMTPDataError) and error.smtp_code >= 500
 
 
 class Outcome(enum.Enum):
@@ -142,22 +151,35 @@ class DeliveryError(RuntimeError):
 @dataclass(frozen=True)
 class Claim:
     """The rows one email is about, and how to claim them: ``unsent`` selects a row while
-    nobody has taken it, ``taken`` marks it taken (and, once the email is out, sent), and
-    ``given_back`` undoes that."""
+    nobody has taken it, ``taken`` marks it taken (and, once the email is out, sent),
+    ``given_back`` undoes that and ``refused`` (if the row has room for it) marks a refusal
+    for good."""
 
     model: type[models.Model]
     pks: Sequence[Any]
     unsent: dict = field(default_factory=dict)
     taken: dict = field(default_factory=dict)
     given_back: dict = field(default_factory=dict)
+    refused: dict = field(default_factory=dict)
 
     def take(self) -> list:
-        """Claim each row in an UPDATE only one process can win; returns the keys won."""
+        """Claim the rows, each in an UPDATE only one process can win, all in one transaction
+        and in key order: two runs that want the same rows wait for each other, so one gets
+        them all and the other none. Returns the keys won."""
         rows = self.model._default_manager
-        return [pk for pk in self.pks if rows.filter(pk=pk, **self.unsent).update(**self.taken)]
+        with transaction.atomic():
+            return [
+                pk
+                for pk in sorted(self.pks)
+                if rows.filter(pk=pk, **self.unsent).update(**self.taken)
+            ]
 
     def give_back(self, pks: Sequence[Any]) -> None:
         self.model._default_manager.filter(pk__in=pks).update(**self.given_back)
+
+    def mark_refused(self, pks: Sequence[Any]) -> None:
+        if self.refused:
+            self.model._default_manager.filter(pk__in=pks).update(**self.refused)
 
 
 def send(
@@ -180,7 +202,9 @@ def send(
         email.send()
     except Exception as error:
         if is_refused(error):
-            logger.error("%s: het adres is geweigerd door de mailserver; niet opnieuw.", about)
+            if claim is not None:
+                claim.mark_refused(won)
+            logger.error("%s: geweigerd door de mailserver; niet opnieuw.", about)
             return Outcome.REFUSED
         if claim is not None:
             claim.give_back(won)

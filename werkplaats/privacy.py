@@ -24,7 +24,7 @@ COVERS = {
 
 
 def export(user: User) -> dict:
-    persoon = getattr(user, "persoon", None)  # cached on the user for the other apps' parts
+    persoon = Persoon.objects.filter(user=user).select_related("organisatie").first()
     return {
         "account": {
             "e-mailadres": user.email,

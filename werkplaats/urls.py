@@ -11,7 +11,8 @@ admin.site.index_title = _("Inhoud van het portaal")
 # Signing in to the admin goes through the site's own login, with its rate limits.
 admin.site.login = secure_admin_login(admin.site.login)
 
-# Each app's paths, floor by floor (none overlaps another: the URL map in DESIGN is a contract).
+# Each app's paths, floor by floor; none overlaps another, and the paths never change (links,
+# feeds and harvesters depend on them).
 urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("werkplaats.routes")),

@@ -401,3 +401,11 @@ def test_absolute_urls_use_the_first_allowed_host_that_is_not_a_wildcard(setting
 
     settings.ALLOWED_HOSTS = ["*"]
     assert absolute_url("/mijn/") == "https://localhost:8000/mijn/"
+
+
+def test_the_admin_log_never_names_the_reader(make_user, atelier, concept, publish):
+    lezer = make_user("lezer@example.org")
+    abonnement = follow(lezer, atelier)
+    publish(concept())
+    for row in (abonnement, Melding.objects.get()):
+        assert "lezer@example.org" not in str(row)

@@ -171,3 +171,26 @@ def test_a_published_update_without_author_still_renders_everywhere(client, worl
     assert client.get(update.get_absolute_url()).status_code == 200
     assert client.get(world.a.get_feed_url()).status_code == 200
     assert TribuneUpdate.objects.published().filter(auteur__isnull=True).exists()
+
+
+def test_messages_sent_to_an_old_address_are_in_the_download_and_go_with_the_account(
+    client, world, make_bijeenkomst
+):
+    from bijeenkomsten import notifications, services
+    from bijeenkomsten.models import Ontvanger
+    from portaal.services import account_delete
+
+    bijeenkomst = make_bijeenkomst("Arenabijeenkomst armoede")
+    services.aanmelding_create(bijeenkomst=bijeenkomst, user=world.partner)
+    bericht = services.bijeenkomst_message(bijeenkomst=bijeenkomst, onderwerp="Zaal", tekst="2.12")
+    notifications.send_bericht(bericht.pk)
+    old_address = world.partner.email
+    world.partner.email = "nieuw@example.nl"  # changed since
+    world.partner.save()
+
+    client.force_login(world.partner)
+    data = json.loads(client.get("/mijn/gegevens/").content)
+    assert [b["e-mailadres"] for b in data["ontvangen_berichten"]] == [old_address]
+
+    account_delete(user=world.partner)
+    assert not Ontvanger.objects.filter(email__iexact=old_address).exists()

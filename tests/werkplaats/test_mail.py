@@ -183,3 +183,59 @@ def test_a_command_reports_what_did_not_go_out_and_exits_non_zero(
     with pytest.raises(CommandError, match="1 geweigerd door de mailserver"):
         run_command("send_bijeenkomst_emails")
     assert "Verstuurd: 0 herinnering(en)" in run_command("send_bijeenkomst_emails")
+
+
+def test_a_message_the_server_refuses_for_good_is_final_too(
+    make_user, make_leeratelier, make_update, monkeypatch
+):
+    run = update_email(
+        make_user=make_user, make_leeratelier=make_leeratelier, make_update=make_update
+    )
+
+    def refuse_message(self, fail_silently=False):
+        raise smtplib.SMTPDataError(554, b"5.7.1 Message rejected")
+
+    monkeypatch.setattr(mail.EmailMessage, "send", refuse_message)
+    assert run() == Tally(refused=1)
+    assert run() == Tally()
+
+
+def test_what_was_refused_is_marked_so_and_not_counted_as_sent(
+    make_user, make_leeratelier, make_update, make_bijeenkomst, monkeypatch
+):
+    from bijeenkomsten.models import Bericht, Ontvanger
+    from leerateliers.models import Melding
+
+    run_updates = update_email(
+        make_user=make_user, make_leeratelier=make_leeratelier, make_update=make_update
+    )
+    run_message = message_to_those_registered(
+        make_user=lambda email: make_user("deelnemer@example.nl"),
+        make_bijeenkomst=make_bijeenkomst,
+    )
+    server_answering(monkeypatch, FOR_GOOD)
+    run_updates()
+    run_message()
+    melding = Melding.objects.get()
+    ontvanger = Ontvanger.objects.get()
+    assert melding.geweigerd_at is not None and ontvanger.geweigerd_at is not None
+    assert Bericht.objects.get().aantal_ontvangers == 0
+
+
+def test_a_failure_for_now_is_left_alone_after_a_week(
+    make_user, make_leeratelier, make_update, make_bijeenkomst, monkeypatch
+):
+    update_email(make_user=make_user, make_leeratelier=make_leeratelier, make_update=make_update)
+    message_to_those_registered(
+        make_user=lambda email: make_user("deelnemer@example.nl"),
+        make_bijeenkomst=make_bijeenkomst,
+    )
+    server_answering(monkeypatch, FOR_NOW)
+    update_mail.send_pending_notifications()
+    assert bijeenkomst_mail.send_pending()["berichten"] == Tally(failed=1)
+    monkeypatch.undo()
+
+    week_later = timezone.now() + one_path.RETRY_FOR + datetime.timedelta(hours=1)
+    assert update_mail.send_pending_notifications(now=week_later) == Tally()
+    assert bijeenkomst_mail.send_pending(now=week_later)["berichten"] == Tally()
+    assert mail.outbox == []
