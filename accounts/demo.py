@@ -1,65 +1,82 @@
-"""Demo accounts, one per role, for trying the portal on a laptop.
+"""Demo accounts, one per role, for trying the portal on a laptop: ``fixtures/accounts.toml``.
 
 They exist only when ``load_demo`` runs with DJANGO_DEBUG on, so a production database never
-gets accounts with a published password. The addresses use the reserved ``.test`` domain.
+gets accounts with a published password. What keeps them usable is kept current on every load
+(password, active, confirmed address, staff rights, groups); their claim is made once and
+approved the way staff approve claims.
 """
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
+from werkplaats.fixtures import Loader, read
 from werkplaats.management.commands.setup_roles import apply_roles
 from werkplaats.models import Organisatie, Persoon, User
 
 from .models import Koppeling, KoppelingStatus
 from .services import koppeling_approve
 
-DEMO_PASSWORD = "werkplaats-demo"
-
-TREKKER = "trekker@werkplaats.test"  # Carinda Jansen, trekker of Armoede en schulden
-PARTNERCONTACT_EMAIL = "partner@werkplaats.test"  # contactpersoon of Krachtige Kernen
-COMMISSIE = "commissie@werkplaats.test"  # member of the programmacommissie (admin)
-BEHEERDER = "beheer@werkplaats.test"  # superuser
-
-TREKKER_PERSOON = "carinda-jansen"
-PARTNER_ORGANISATIE = "krachtige-kernen"
+DEMO = read("accounts")
+DEMO_PASSWORD = DEMO["wachtwoord"]
 
 
-def _account(email, **fields):
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email=email, password=DEMO_PASSWORD, **fields)
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
+def email_of(rol_begint_met: str) -> str:
+    """The demo account whose role starts so (``email_of("trekker")``)."""
+    return next(row["email"] for row in DEMO["account"] if row["rol"].startswith(rol_begint_met))
+
+
+BEHEERDER = email_of("beheerder")
+COMMISSIE = email_of("lid van de programmacommissie")
+TREKKER = email_of("trekker")
+PARTNERCONTACT_EMAIL = email_of("contactpersoon")
+
+
+def _account(loader: Loader, row: dict) -> User:
+    user = loader.ensure(
+        User,
+        {"email": row["email"]},
+        {"password": make_password(DEMO_PASSWORD)},
+        current={
+            "is_active": True,
+            "is_staff": row.get("is_staff", False),
+            "is_superuser": row.get("is_superuser", False),
+        },
     )
+    if not user.check_password(DEMO_PASSWORD):
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    user.groups.add(*(Group.objects.get(name=name) for name in row.get("groepen", [])))
     return user
 
 
-def _approved(user, by, **claim):
+def _claim(loader: Loader, user: User, claim: dict, by: User) -> None:
     """The account's claim, approved by the beheerder as staff do it (once)."""
-    if not Koppeling.objects.filter(user=user, status=KoppelingStatus.GOEDGEKEURD).exists():
-        koppeling_approve(koppeling=Koppeling.objects.create(user=user, **claim), by=by)
+    if Koppeling.objects.filter(user=user, status=KoppelingStatus.GOEDGEKEURD).exists():
+        return
+    fields = dict(claim)
+    if "persoon" in fields:
+        fields["persoon"] = Persoon.objects.get(slug=fields["persoon"])
+    if "organisatie" in fields:
+        fields["organisatie"] = Organisatie.objects.get(slug=fields["organisatie"])
+        fields["is_contactpersoon"] = True
+    koppeling = Koppeling(user=user, **fields)
+    koppeling.full_clean()
+    koppeling.save()
+    koppeling_approve(koppeling=koppeling, by=by)
+    loader.count(Koppeling)
 
 
-def load():
+def load(loader: Loader) -> None:
     if not settings.DEBUG:
-        return {}
+        return
     apply_roles()  # the groups with their permissions, as `manage.py setup_roles` makes them
-    beheerder = _account(BEHEERDER, is_staff=True, is_superuser=True)
-
-    commissie = _account(COMMISSIE, is_staff=True)
-    commissie.groups.add(Group.objects.get_or_create(name="Programmacommissie")[0])
-
-    trekker = _account(TREKKER)
-    _approved(trekker, beheerder, persoon=Persoon.objects.get(slug=TREKKER_PERSOON))
-
-    partner = _account(PARTNERCONTACT_EMAIL)
-    organisatie = Organisatie.objects.get(slug=PARTNER_ORGANISATIE)
-    _approved(
-        partner,
-        beheerder,
-        naam=f"Contactpersoon {organisatie.naam} (demo)",
-        organisatie=organisatie,
-        is_contactpersoon=True,
-    )
-    return {"demo-accounts": 4}
+    users = [(_account(loader, row), row) for row in DEMO["account"]]
+    beheerder = next(user for user, row in users if row.get("is_superuser"))
+    for user, row in users:
+        if "koppeling" in row:
+            _claim(loader, user, row["koppeling"], beheerder)

@@ -1,4 +1,6 @@
-"""The demo kennisagenda: three versions, the story of merges and lapses, the commissie."""
+"""The demo kennisagenda (``fixtures/kennisagenda.toml``): three versions, the story of merges
+and lapses taken through the services, the commissie; loading again creates only what is
+missing."""
 
 import datetime
 
@@ -14,6 +16,7 @@ from kennisagenda.models import (
     KwestieStatus,
     Vertegenwoordiging,
 )
+from kennisagenda.services import kennisagenda_adopt, kennisagenda_start_concept
 from tests.helpers import run_command
 
 pytestmark = pytest.mark.django_db
@@ -44,17 +47,14 @@ VERVALLEN = [
     "Sociale leerprocessen tussen wijkteams en burgers",
 ]
 
-MODELS = [
-    "kennisagenda.kennisagenda",
-    "kennisagenda.kwestie",
-    "kennisagenda.agendapunt",
-    "kennisagenda.commissielid",
-    "kennisagenda.besluit",
-]
-
 
 def load_demo():
     return run_command("load_demo")
+
+
+def dump():
+    """Every row of the app, history included."""
+    return run_command("dumpdata", "kennisagenda", format="json", indent=1)
 
 
 def in_2019(besluit):
@@ -63,9 +63,9 @@ def in_2019(besluit):
 
 def test_prints_the_kennisagenda_in_the_summary():
     output = load_demo()
-    assert "3 versies van de kennisagenda" in output
-    assert "12 kwesties" in output
-    assert "leden van de programmacommissie" in output
+    for counted in ("12 kwesties", "3 kennisagenda's", "21 agendapunten", "17 besluiten"):
+        assert counted in output
+    assert "12 programmacommissie" in output
 
 
 def test_only_2020_is_vastgesteld_and_its_kwesties_have_their_leerateliers():
@@ -160,11 +160,64 @@ def test_the_history_page_tells_the_story(client):
     assert client.get("/kennisagenda/2016-2018/").status_code == 200
 
 
+def test_the_story_goes_through_the_services():
+    load_demo()
+    # Each kwestie and version starts where the site starts them; its history has each step.
+    for naam in [*SAMENGEVOEGD, *VERVALLEN]:
+        first = Kwestie.objects.get(naam=naam).history.order_by("history_id").first()
+        assert first.status == KwestieStatus.ACTIEF, naam
+    lokaal = Kennisagenda.objects.get(slug="2016-2018").history.order_by("history_id")
+    assert list(lokaal.values_list("status", flat=True)) == [
+        AgendaStatus.CONCEPT,
+        AgendaStatus.VASTGESTELD,
+        AgendaStatus.GEARCHIVEERD,
+    ]
+
+
 def test_a_second_run_changes_nothing():
     load_demo()
-    before = run_command("dumpdata", *MODELS, format="json", indent=1)
-    history = run_command("dumpdata", "kennisagenda", format="json", indent=1)
-    load_demo()
-    assert run_command("dumpdata", *MODELS, format="json", indent=1) == before
+    before = dump()
+    assert "Demo-inhoud geladen: niets." in load_demo()
     # Nothing is saved again, so no new history rows either.
-    assert run_command("dumpdata", "kennisagenda", format="json", indent=1) == history
+    assert dump() == before
+
+
+def test_what_is_edited_on_the_site_survives_loading_again():
+    load_demo()
+    kwestie = Kwestie.objects.get(slug="armoede-en-schulden")
+    kwestie.beschrijving = "Zoals de programmacommissie het nu zegt."
+    kwestie.save()
+    kwestie.voorwaarden.clear()
+    besluit = Besluit.objects.get(soort=BesluitSoort.VASTGESTELD, agenda__slug="2020")
+    besluit.toelichting = "Aangevuld op de site."
+    besluit.save()
+    lid = Commissielid.objects.get(organisatie__slug="movisie")
+    lid.tot = datetime.date(2021, 12, 31)
+    lid.save()
+    before = dump()
+    assert "niets" in load_demo()
+    assert dump() == before
+    kwestie.refresh_from_db()
+    assert kwestie.beschrijving == "Zoals de programmacommissie het nu zegt."
+    assert not kwestie.voorwaarden.exists()
+    assert Besluit.objects.filter(soort=BesluitSoort.VASTGESTELD).count() == 3
+
+
+def test_a_step_the_site_has_moved_past_is_left_as_it_is():
+    load_demo()
+    huidige = Kennisagenda.objects.current()
+    concept = kennisagenda_start_concept(bron=huidige, titel="Kennisagenda 2024", slug="2024")
+    kennisagenda_adopt(agenda=concept, on=datetime.date(2024, 1, 1))
+    # A besluit deleted in the admin: its step was taken, so it is not taken again.
+    Besluit.objects.get(soort=BesluitSoort.SAMENGEVOEGD, doel__slug="jip").delete()
+    before = dump()
+    assert "niets" in load_demo()
+    assert dump() == before
+    assert Kennisagenda.objects.current().slug == "2024"
+
+
+def test_a_row_deleted_on_the_site_comes_back():
+    load_demo()
+    Commissielid.objects.get(organisatie__slug="movisie").delete()
+    assert "Demo-inhoud geladen: 1 programmacommissie." in load_demo()
+    assert Commissielid.objects.filter(organisatie__slug="movisie").exists()

@@ -1,12 +1,17 @@
-"""The demo publicaties: the named items, valid PDFs, one concept, and idempotent loading."""
+"""The demo publicaties: the named items, valid PDFs, one concept, and create-only loading
+(a second run changes nothing, and what is edited on the site survives it)."""
 
+import ast
 import re
+from pathlib import Path
 
 import pytest
 
+import publicaties
 from publicaties.demo import PDF_FOOTER, demo_pdf
-from publicaties.models import Publicatie, Soort, Status
+from publicaties.models import Auteurschap, Publicatie, Soort, Status
 from tests.helpers import run_command
+from werkplaats.fixtures import read
 from werkplaats.uploads import PDF, detect_document_type, validate_document
 
 pytestmark = pytest.mark.django_db
@@ -102,6 +107,14 @@ def load_demo():
     return run_command("load_demo")
 
 
+def created(output):
+    """What ``load_demo`` says it created, by label: ``{"publicaties": 22, …}``."""
+    summary = output.strip().split(": ", 1)[1].rstrip(".")
+    if summary == "niets":
+        return {}
+    return {label: int(n) for n, label in (part.split(" ", 1) for part in summary.split(", "))}
+
+
 def dump_publicaties():
     return run_command("dumpdata", "publicaties", format="json", indent=1)
 
@@ -110,11 +123,12 @@ def media_files(root):
     return {path.relative_to(root) for path in root.rglob("*") if path.is_file()}
 
 
-def test_prints_the_publicaties_in_the_summary():
-    output = load_demo()
-    count = Publicatie.objects.count()
-    assert f"{count} publicaties" in output
-    assert "6 pdf-bestanden" in output
+def test_loads_every_publicatie_of_the_fixtures_and_says_so():
+    counts = created(load_demo())
+    rows = read("publicaties")["publicatie"]
+    assert set(Publicatie.objects.values_list("slug", flat=True)) == {row["slug"] for row in rows}
+    assert counts["publicaties"] == len(rows)
+    assert counts["auteurs"] == Auteurschap.objects.count() == sum(len(r["auteurs"]) for r in rows)
 
 
 def test_the_named_items_have_their_soort_and_leerateliers():
@@ -204,17 +218,6 @@ def test_authors_keep_their_order():
     assert [a.persoon_id is None for a in rapport.auteurschappen.all()] == [False, True]
 
 
-def test_authors_changed_on_the_site_are_put_back_in_order():
-    load_demo()
-    publicatie = Publicatie.objects.get(slug="in-verbinding-met-de-wijk")
-    first = publicatie.auteurschappen.get(volgorde=1)
-    first.volgorde = 5
-    first.save()
-    assert publicatie.auteurs == ["Meike Heessels", "Annica Brummel"]
-    load_demo()
-    assert publicatie.auteurs == ["Annica Brummel", "Meike Heessels"]
-
-
 def test_the_generated_pdfs_are_accepted_as_documents(media):
     load_demo()
     with_file = Publicatie.objects.exclude(bestand="")
@@ -253,9 +256,64 @@ def test_a_second_run_changes_nothing(media):
     load_demo()
     before, files = dump_publicaties(), media_files(media)
     assert len(files) == len(WITH_PDF)
-    load_demo()
+    assert created(load_demo()).keys().isdisjoint({"publicaties", "auteurs"})
     assert dump_publicaties() == before
     assert media_files(media) == files
+
+
+def test_what_is_edited_on_the_site_survives_loading_again():
+    load_demo()
+    publicatie = Publicatie.objects.get(slug="in-verbinding-met-de-wijk")
+    publicatie.samenvatting = "Een eigen samenvatting. Door de redactie herschreven."
+    publicatie.save()
+    publicatie.auteurschappen.get(volgorde=1).delete()
+    publicatie.themas.remove(publicatie.themas.get(slug="zingeving"))
+    kletsborden = Publicatie.objects.get(slug="kletsborden")
+    kletsborden.status = Status.CONCEPT
+    kletsborden.save()
+    before = dump_publicaties()
+
+    assert created(load_demo()).keys().isdisjoint({"publicaties", "auteurs"})
+    assert dump_publicaties() == before
+    publicatie.refresh_from_db()
+    assert publicatie.samenvatting == "Een eigen samenvatting. Door de redactie herschreven."
+    assert publicatie.auteurs == ["Meike Heessels"]
+    assert not publicatie.themas.filter(slug="zingeving").exists()
+    assert Publicatie.objects.get(slug="kletsborden").status == Status.CONCEPT
+
+
+def test_a_removed_publicatie_comes_back_with_its_authors():
+    load_demo()
+    Publicatie.objects.get(slug="heumense-aanpak-eenzaamheid").delete()
+    counts = created(load_demo())
+    assert (counts["publicaties"], counts["auteurs"]) == (1, 2)
+    assert Publicatie.objects.get(slug="heumense-aanpak-eenzaamheid").auteurs == [
+        "Meike Heessels",
+        "Annica Brummel",
+    ]
+
+
+def test_a_file_removed_on_the_site_stays_removed(media):
+    load_demo()
+    publicatie = Publicatie.objects.get(slug="meer-dan-een-baan-alleen")
+    publicatie.bestand.delete()
+    load_demo()
+    publicatie.refresh_from_db()
+    assert not publicatie.bestand
+    assert media_files(media) == {
+        Path(name)
+        for name in Publicatie.objects.exclude(bestand="").values_list("bestand", flat=True)
+    }
+
+
+def test_a_demo_pdf_gone_from_storage_is_written_again(media):
+    load_demo()
+    publicatie = Publicatie.objects.get(slug="meer-dan-een-baan-alleen")
+    (media / publicatie.bestand.name).unlink()
+    load_demo()
+    publicatie.refresh_from_db()
+    assert publicatie.bestand.name == "publicaties/bestanden/meer-dan-een-baan-alleen.pdf"
+    assert (media / publicatie.bestand.name).read_bytes() == demo_pdf(publicatie.titel)
 
 
 def test_loading_again_on_an_emptied_database_writes_no_new_files(media):
@@ -274,3 +332,31 @@ def test_the_one_concept_stays_invisible():
     assert concept not in Publicatie.objects.published()
     assert concept not in Publicatie.objects.for_list()
     assert Publicatie.objects.published().count() == Publicatie.objects.count() - 1
+
+
+def _imported_names(tree):
+    """The dotted names a module imports, also through importlib with a literal name."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            yield from (f"{module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Call):
+            yield from (
+                arg.value
+                for arg in node.args
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+            )
+
+
+def test_no_module_of_the_app_imports_a_migration():
+    """Migrations are history: code that runs today looks rows up, it does not run them."""
+    root = Path(publicaties.__file__).parent
+    offenders = [
+        f"{path.relative_to(root)}: {name}"
+        for path in root.rglob("*.py")
+        for name in _imported_names(ast.parse(path.read_text(), filename=str(path)))
+        if re.search(r"(^|\.)migrations\.\w", name) and not name.startswith("django.")
+    ]
+    assert offenders == []

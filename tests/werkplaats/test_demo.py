@@ -116,3 +116,43 @@ def test_landelijke_hoofdthemas_are_flagged_and_mapped_to_voorwaarden():
         "Ervaringsdeskundigheid",
     }
     assert not Thema.objects.filter(voorwaarden=None).exists()
+
+
+def test_the_contact_lines_of_the_seeds_are_on_the_contact_page_without_private_numbers(client):
+    load_demo()
+    page = client.get("/contact/").content.decode()
+    assert "Lisbeth Verharen" in page and "lisbeth.verharen@han.nl" in page
+    assert "Lectoraat Versterken van Sociale Kwaliteit" in page
+    assert "Kenniscentrum HAN SOCIAAL" in page and "024 353 03 69" in page  # HAN SOCIAAL's line
+    assert "@HANSociaal" in page
+    assert "06-53981830" not in page and "53981830" not in page  # the lector's own mobile
+
+
+def test_stichting_de_kern_works_in_dynamisch_op_weg_as_the_seeds_say(client):
+    load_demo()
+    kern = client.get("/partners/stichting-de-kern/").content.decode()
+    assert "Dynamisch op Weg" in kern
+    werkleerbedrijf = client.get("/partners/dynamisch-op-weg/").content.decode()
+    for partner in ("Sallandse Wegenbouw", "ROC Twente", "Stichting de Kern"):
+        assert partner in werkleerbedrijf
+
+
+def test_a_second_run_changes_nothing_anywhere_and_keeps_edits(settings):
+    from leerateliers.models import Leeratelier
+    from werkplaats.models import Profiel
+
+    settings.DEBUG = True  # with the demo accounts
+    load_demo()
+    atelier = Leeratelier.objects.get(slug="jip")
+    atelier.samenvatting = "Bijgewerkt door de trekker."
+    atelier.save()
+    profiel = Profiel.objects.get()
+    profiel.regio = "Gelderland-Zuid"
+    profiel.save()
+    Organisatie.objects.filter(slug="stichting-de-kern").update(beschrijving="Eigen tekst.")
+    before = run_command("dumpdata", exclude=["contenttypes", "auth.permission", "sessions"])
+
+    assert "Demo-inhoud geladen: niets." in load_demo()
+    after = run_command("dumpdata", exclude=["contenttypes", "auth.permission", "sessions"])
+    assert after == before
+    assert "Bijgewerkt door de trekker." in after and "Gelderland-Zuid" in after

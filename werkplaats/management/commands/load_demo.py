@@ -4,13 +4,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from werkplaats.discovery import app_modules
+from werkplaats.fixtures import Loader
 from werkplaats.models import Gemeente, Organisatie
 
 
 class Command(BaseCommand):
     help = (
-        "Laadt de demo-inhoud uit de brondocumenten (gemeenten, thema's, partners, personen, "
-        "…). Opnieuw draaien verandert niets."
+        "Laadt de demo-inhoud uit fixtures/ (gemeenten, thema's, partners, personen, …). "
+        "Alleen wat ontbreekt wordt aangemaakt; opnieuw draaien verandert niets."
     )
 
     def add_arguments(self, parser):
@@ -24,10 +25,8 @@ class Command(BaseCommand):
         if if_empty and (Gemeente.objects.exists() or Organisatie.objects.exists()):
             self.stdout.write("De database bevat al inhoud; de demo-inhoud is niet geladen.")
             return
-        counts = {}
+        loader = Loader()
         with transaction.atomic():
             for module in app_modules("demo"):
-                for label, count in (module.load() or {}).items():
-                    counts[label] = counts.get(label, 0) + count
-        summary = ", ".join(f"{count} {label}" for label, count in counts.items())
-        self.stdout.write(self.style.SUCCESS(f"Demo-inhoud geladen: {summary or 'niets'}."))
+                module.load(loader)
+        self.stdout.write(self.style.SUCCESS(f"Demo-inhoud geladen: {loader.summary()}."))
