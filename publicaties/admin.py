@@ -13,7 +13,7 @@ class AuteurschapInline(admin.TabularInline):
     model = Auteurschap
     extra = 0
     autocomplete_fields = ["persoon"]
-    fields = ["volgorde", "persoon", "naam"]
+    fields = ["volgorde", "persoon", "voornaam", "tussenvoegsel", "achternaam", "groep"]
 
 
 class JaarFilter(admin.SimpleListFilter):
@@ -57,7 +57,16 @@ class PublicatieAdmin(admin.ModelAdmin):
         (_("Inhoud"), {"fields": ["samenvatting", "inhoud"]}),
         (
             _("Bestand en links"),
-            {"fields": ["bestand", "bestand_type", "bestand_grootte", "externe_url", "doi"]},
+            {
+                "fields": [
+                    "bestand",
+                    "bestand_type",
+                    "bestand_grootte",
+                    "externe_url",
+                    "doi",
+                    "handle",
+                ]
+            },
         ),
         (_("Omslag"), {"fields": ["omslag", "omslag_alt", "omslag_voorbeeld"]}),
         (

@@ -6,10 +6,10 @@ import re
 
 from django.utils.html import format_html
 
+from werkplaats.models import Profiel
+
 from .models import Licentie, Soort
 
-PUBLISHER = "Werkplaats Sociaal Domein Arnhem en Nijmegen"
-TUSSENVOEGSELS = {"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "op", "'t", "d'"}
 STANDALONE = {
     Soort.RAPPORT, Soort.ADVIES, Soort.BOEK, Soort.METHODIEK, Soort.WERKVORM,
     Soort.ONDERWIJSMODULE, Soort.HANDREIKING, Soort.ESSAY, Soort.SPEL,
@@ -38,58 +38,71 @@ LICENSE_URL = {
 }
 
 
-def split_name(name):
-    """``("van der Berg", ["Jan", "Pieter"])`` from "Jan Pieter van der Berg"."""
-    parts = name.split()
-    if len(parts) < 2:
-        return name, []
-    surname_start = len(parts) - 1
-    # "van der Berg" and "Jansen-de Vries": tussenvoegsels (also after a hyphen) belong to
-    # the surname.
-    while surname_start > 1 and (
-        parts[surname_start - 1].lower() in TUSSENVOEGSELS
-        or parts[surname_start - 1].lower().rsplit("-", 1)[-1] in TUSSENVOEGSELS
-    ):
-        surname_start -= 1
-    return " ".join(parts[surname_start:]), parts[:surname_start]
+def apa_name(auteur):
+    """APA in Dutch style: "Berg, J. P. van der" (the reference sorts on the achternaam), an
+    organisation by its full name."""
+    if auteur.is_groep:
+        return auteur.groep
+    name = auteur.achternaam
+    if auteur.initialen:
+        name += f", {auteur.initialen}"
+    if auteur.tussenvoegsel:
+        name += f" {auteur.tussenvoegsel}"
+    return name
 
 
-def apa_name(name):
-    surname, given = split_name(name)
-    initials = " ".join(f"{part[0]}." for part in given if part)
-    return f"{surname}, {initials}" if initials else surname
-
-
-def apa_authors(names):
-    names = [apa_name(name) for name in names]
+def apa_authors(auteurs):
+    names = [apa_name(auteur) for auteur in auteurs]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + ", & " + names[-1]
 
 
-def link(publicatie, url):
+def sentence(text):
+    """``text`` ended by one period: none is added after ".", "?" or "!"."""
+    text = text.rstrip()
+    return text if text[-1:] in ".?!" else f"{text}."
+
+
+def persistent_link(publicatie):
+    """The lasting address: the DOI's, else the handle's."""
     if publicatie.doi:
         return f"https://doi.org/{publicatie.doi}"
-    return publicatie.externe_url or url
+    if publicatie.handle:
+        return f"https://hdl.handle.net/{publicatie.handle}"
+    return ""
+
+
+def link(publicatie, url):
+    return persistent_link(publicatie) or publicatie.externe_url or url
 
 
 def publisher(publicatie):
     organisaties = list(publicatie.organisaties.all())
-    return organisaties[0].naam if organisaties else PUBLISHER
+    return organisaties[0].naam if organisaties else Profiel.objects.current().volledige_naam
 
 
 def apa(publicatie, url):
-    """APA 7 reference as safe HTML (the title in italics for a work that stands alone)."""
-    authors = apa_authors(publicatie.auteurs) or publisher(publicatie)
-    year = publicatie.gepubliceerd_on.year
-    medium = f" [{APA_MEDIUM[publicatie.soort]}]" if publicatie.soort in APA_MEDIUM else ""
+    """APA 7 reference as safe HTML (the title in italics for a work that stands alone),
+    without doubled punctuation: "doen!" gets no period after it."""
+    auteurs = list(publicatie.auteurschappen.all())
     source = publisher(publicatie)
-    source_part = "" if source == authors else f" {source}."
-    title = publicatie.titel.rstrip(".")
-    template = (
-        "{} ({}). <i>{}</i>{}.{} {}" if publicatie.soort in STANDALONE else "{} ({}). {}{}.{} {}"
-    )
-    return format_html(template, authors, year, title, medium, source_part, link(publicatie, url))
+    if not auteurs:
+        authors = sentence(source)
+    elif auteurs[-1].is_groep:
+        authors = sentence(apa_authors(auteurs))  # "Landelijke werkgroep." as one author
+    else:
+        authors = apa_authors(auteurs)  # "Verharen, L." and "Berg, J. van der"
+    title = publicatie.titel.strip()
+    if publicatie.soort in APA_MEDIUM:
+        after = f" [{APA_MEDIUM[publicatie.soort]}]."
+    else:
+        after = "" if title[-1:] in ".?!" else "."
+    source_part = "" if sentence(source) == authors else f" {sentence(source)}"
+    italic = publicatie.soort in STANDALONE
+    template = "{} ({}). <i>{}</i>{}{} {}" if italic else "{} ({}). {}{}{} {}"
+    year = publicatie.gepubliceerd_on.year
+    return format_html(template, authors, year, title, after, source_part, link(publicatie, url))
 
 
 BIBTEX_SPECIAL = {
@@ -105,17 +118,29 @@ def bibtex_escape(value):
     return re.sub(r"[\\{}&%$#_~^]", lambda match: BIBTEX_SPECIAL[match[0]], value)
 
 
-def bibtex_name(name):
-    surname, given = split_name(name)
-    return f"{surname}, {' '.join(given)}" if given else surname
+def bibtex_name(auteur):
+    """ "van der Berg, Jan" (von Last, First); an organisation in double braces, so reference
+    managers keep it whole instead of reading a first and a last name."""
+    if auteur.is_groep:
+        return "{" + bibtex_escape(auteur.groep) + "}"
+    last = " ".join(part for part in (auteur.tussenvoegsel, auteur.achternaam) if part)
+    last = bibtex_escape(last)
+    return f"{last}, {bibtex_escape(auteur.voornaam)}" if auteur.voornaam else last
+
+
+def ris_name(auteur):
+    if auteur.is_groep:
+        return auteur.groep
+    last = " ".join(part for part in (auteur.tussenvoegsel, auteur.achternaam) if part)
+    return f"{last}, {auteur.voornaam}" if auteur.voornaam else last
 
 
 def bibtex(publicatie, url):
     entry_type = BIBTEX_TYPE.get(publicatie.soort, "misc")
     key = f"{publicatie.slug.replace('-', '')[:30]}{publicatie.gepubliceerd_on.year}"
+    authors = " and ".join(bibtex_name(auteur) for auteur in publicatie.auteurschappen.all())
     fields = [
         ("title", publicatie.titel),
-        ("author", " and ".join(bibtex_name(name) for name in publicatie.auteurs)),
         ("year", publicatie.gepubliceerd_on.year),
         ("institution" if entry_type == "techreport" else "publisher", publisher(publicatie)),
         ("abstract", publicatie.samenvatting),
@@ -124,6 +149,8 @@ def bibtex(publicatie, url):
         ("url", link(publicatie, url)),
     ]
     lines = [f"  {name} = {{{bibtex_escape(value)}}}" for name, value in fields if value]
+    if authors:  # escaped name by name: the braces of an organisation must stay
+        lines.insert(1, f"  author = {{{authors}}}")
     return f"@{entry_type}{{{key},\n" + ",\n".join(lines) + "\n}\n"
 
 
@@ -133,7 +160,7 @@ def ris_value(value):
 
 def ris(publicatie, url):
     lines = [("TY", RIS_TYPE.get(publicatie.soort, "GEN")), ("TI", publicatie.titel)]
-    lines += [("AU", bibtex_name(name)) for name in publicatie.auteurs]
+    lines += [("AU", ris_name(auteur)) for auteur in publicatie.auteurschappen.all()]
     lines += [
         ("PY", publicatie.gepubliceerd_on.year),
         ("DA", publicatie.gepubliceerd_on.strftime("%Y/%m/%d")),
@@ -147,6 +174,15 @@ def ris(publicatie, url):
     return body + "ER  - \r\n"
 
 
+def schema_author(auteur):
+    if auteur.is_groep:
+        return {"@type": "Organization", "name": auteur.groep}
+    person = {"@type": "Person", "name": auteur.naam, "familyName": auteur.achternaam}
+    if auteur.voornaam:
+        person["givenName"] = auteur.voornaam
+    return person
+
+
 def json_ld(publicatie, url, request):
     """schema.org description, serialised so that it can sit inside a <script> element."""
     data = {
@@ -158,14 +194,14 @@ def json_ld(publicatie, url, request):
         "datePublished": publicatie.gepubliceerd_on.isoformat(),
         "inLanguage": publicatie.taal,
         "url": url,
-        "author": [{"@type": "Person", "name": name} for name in publicatie.auteurs],
+        "author": [schema_author(auteur) for auteur in publicatie.auteurschappen.all()],
         "publisher": {"@type": "Organization", "name": publisher(publicatie)},
         "about": [thema.naam for thema in publicatie.themas.all()],
     }
     if publicatie.licentie in LICENSE_URL:
         data["license"] = LICENSE_URL[publicatie.licentie]
-    if publicatie.doi:
-        data["identifier"] = f"https://doi.org/{publicatie.doi}"
+    if persistent_link(publicatie):
+        data["identifier"] = persistent_link(publicatie)
     if publicatie.omslag_varianten:
         largest = publicatie.omslag_varianten[-1]
         data["image"] = request.build_absolute_uri(publicatie.omslag.storage.url(largest["jpeg"]))

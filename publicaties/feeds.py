@@ -8,6 +8,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from leerateliers.models import Leeratelier
+from werkplaats.models import Profiel
 from werkplaats.text import strip_control_characters
 
 from .models import Publicatie, Soort
@@ -20,7 +21,9 @@ class PublicatiesAtomFeed(Feed):
 
     feed_type = Atom1Feed
     item_count = 30
-    author_name = "Werkplaats Sociaal Domein Arnhem en Nijmegen"
+
+    def author_name(self, selection):
+        return Profiel.objects.current().volledige_naam
 
     def get_object(self, request):
         soort = request.GET.get("soort", "")
@@ -36,7 +39,8 @@ class PublicatiesAtomFeed(Feed):
         return {"soort": soort, "leeratelier": leeratelier}
 
     def title(self, selection):
-        parts = [_("Publicaties van de Werkplaats Sociaal Domein Arnhem en Nijmegen")]
+        naam = Profiel.objects.current().volledige_naam
+        parts = [_("Publicaties van de %(naam)s") % {"naam": naam}]
         if selection["soort"]:
             parts.append(Soort(selection["soort"]).label)
         if selection["leeratelier"]:

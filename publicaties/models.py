@@ -2,6 +2,7 @@
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -117,6 +118,14 @@ class PublicatieQuerySet(models.QuerySet):
     def for_feed(self):
         return self.for_list().order_by("-gepubliceerd_on", "-id")
 
+    def for_thema(self, thema):
+        """The published publicaties about ``thema``, newest first (for its page)."""
+        return self.for_list().filter(themas=thema).order_by("-gepubliceerd_on", "titel")
+
+    def for_voorwaarde(self, voorwaarde):
+        """The published publicaties mapped to ``voorwaarde``, newest first (for its page)."""
+        return self.for_list().filter(voorwaarden=voorwaarde).order_by("-gepubliceerd_on", "titel")
+
     def search(self, query):
         """Ranked matches for what a person typed; see publicaties.search."""
         return search_publicaties(self, query)
@@ -181,10 +190,28 @@ class Publicatie(SlugFromNaamMixin, models.Model):
     taal = models.CharField(_("taal"), max_length=5, choices=Taal.choices, default=Taal.NL)
     licentie = models.CharField(_("licentie"), max_length=20, choices=Licentie.choices, blank=True)
     doi = models.CharField(
-        _("DOI of handle"),
+        _("DOI"),
         max_length=200,
         blank=True,
-        help_text=_("Bijvoorbeeld 10.1234/abcd of een handle als 20.500.12345/678."),
+        validators=[
+            RegexValidator(
+                r"^10\.\d{4,9}/\S+$",
+                _("Een DOI begint met 10. en een nummer, bijvoorbeeld 10.1234/abcd."),
+            )
+        ],
+        help_text=_("Bijvoorbeeld 10.1234/abcd, zonder https://doi.org/ ervoor."),
+    )
+    handle = models.CharField(
+        _("handle"),
+        max_length=200,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^(?!10\.)\d+(\.\d+)*/\S+$",
+                _("Een handle ziet eruit als 20.500.12345/678; een DOI hoort in het veld DOI."),
+            )
+        ],
+        help_text=_("De vaste verwijzing van een repository, bijvoorbeeld 20.500.12345/678."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
@@ -246,8 +273,34 @@ class Publicatie(SlugFromNaamMixin, models.Model):
         return [auteurschap.weergave for auteurschap in self.auteurschappen.all()]
 
 
+TUSSENVOEGSELS = {"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "op", "'t", "d'"}
+
+
+def split_naam(naam: str) -> tuple[str, str, str]:
+    """``("Jan Pieter", "van der", "Berg")`` from "Jan Pieter van der Berg"; "Jansen-de Vries"
+    stays one achternaam."""
+    parts = naam.split()
+    if len(parts) < 2:
+        return "", "", naam.strip()
+    start = len(parts) - 1
+    # "van der Berg" and "Jansen-de Vries": tussenvoegsels (also after a hyphen) belong to
+    # the last name.
+    while start > 1 and (
+        parts[start - 1].lower() in TUSSENVOEGSELS
+        or parts[start - 1].lower().rsplit("-", 1)[-1] in TUSSENVOEGSELS
+    ):
+        start -= 1
+    voornamen, rest = parts[:start], parts[start:]
+    tussen = []
+    while len(rest) > 1 and rest[0].lower() in TUSSENVOEGSELS:
+        tussen.append(rest.pop(0))
+    return " ".join(voornamen), " ".join(tussen), " ".join(rest)
+
+
 class Auteurschap(models.Model):
-    """An author of a publicatie: a persoon of the network or a name written out."""
+    """An author of a publicatie as it was published: a person by name (voornaam or initialen,
+    tussenvoegsel, achternaam), optionally linked to a persoon of the network, or an
+    organisation as a whole (a werkgroep, a redactie)."""
 
     publicatie = models.ForeignKey(
         Publicatie,
@@ -262,13 +315,33 @@ class Auteurschap(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
+        help_text=_("Leeg voor auteurs die geen persoon in het netwerk zijn."),
     )
-    naam = models.CharField(
-        _("naam (externe auteur)"),
-        max_length=150,
+    voornaam = models.CharField(
+        _("voornaam of initialen"),
+        max_length=100,
         blank=True,
-        help_text=_("Alleen voor auteurs die geen persoon in het netwerk zijn."),
+        validators=[validate_no_control_characters],
+        help_text=_("Leeg bij een persoon: dan gelden de naamdelen van het profiel."),
     )
+    tussenvoegsel = models.CharField(
+        _("tussenvoegsel"),
+        max_length=30,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text=_("Bijvoorbeeld: van der."),
+    )
+    achternaam = models.CharField(
+        _("achternaam"), max_length=100, blank=True, validators=[validate_no_control_characters]
+    )
+    groep = models.CharField(
+        _("organisatie als auteur"),
+        max_length=200,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text=_("Een organisatie, werkgroep of redactie die als geheel auteur is."),
+    )
+    naam = models.CharField(_("naam zoals vermeld"), max_length=250, editable=False)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -277,11 +350,11 @@ class Auteurschap(models.Model):
         ordering = ["volgorde", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=(Q(persoon__isnull=False) & Q(naam=""))
-                | (Q(persoon__isnull=True) & ~Q(naam="")),
-                name="auteurschap_persoon_or_naam",
+                condition=(~Q(achternaam="") & Q(groep="")) | (Q(achternaam="") & ~Q(groep="")),
+                name="auteurschap_persoon_or_groep",
                 violation_error_message=_(
-                    "Kies een persoon of vul de naam van een externe auteur in, niet allebei."
+                    "Vul een achternaam (of kies een persoon) of een organisatie als auteur in, "
+                    "niet allebei."
                 ),
             ),
         ]
@@ -289,6 +362,30 @@ class Auteurschap(models.Model):
     def __str__(self):
         return self.weergave
 
+    def save(self, *args, **kwargs):
+        self.fill_in()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.fill_in()
+
+    def fill_in(self):
+        """A persoon without name parts gets those of the profile; ``naam`` is the name as it
+        is shown (before forms check the constraints)."""
+        if self.persoon_id and not (self.achternaam or self.groep):
+            self.voornaam, self.tussenvoegsel, self.achternaam = split_naam(self.persoon.naam)
+        parts = (self.voornaam, self.tussenvoegsel, self.achternaam)
+        self.naam = self.groep or " ".join(part for part in parts if part)
+
     @property
     def weergave(self):
-        return self.persoon.naam if self.persoon_id else self.naam
+        return self.naam
+
+    @property
+    def is_groep(self):
+        return bool(self.groep)
+
+    @property
+    def initialen(self):
+        """ "J. P." from "Jan Pieter" (or from initials typed as "J.P." or "J. P.")."""
+        return " ".join(f"{part[0]}." for part in self.voornaam.replace(".", " ").split())

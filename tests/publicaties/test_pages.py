@@ -122,7 +122,7 @@ def test_detail_shows_metadata_citation_and_related(client, library):
     content = response.content.decode()
     assert "Lisbeth Verharen, Jan van der Berg" in content
     assert (
-        "Verharen, L., &amp; van der Berg, J. (2022). <i>Werken aan bestaanszekerheid</i>. "
+        "Verharen, L., &amp; Berg, J. van der (2022). <i>Werken aan bestaanszekerheid</i>. "
         "Hogeschool van Arnhem en Nijmegen. https://doi.org/10.1234/wsd.2022.1"
     ) in content
     assert [p.titel for p in response.context["gerelateerd"]] == [
@@ -202,6 +202,7 @@ def test_list_page_queries_do_not_grow_with_the_number_of_publicaties(
     library, make_publicatie, make_persoon, django_assert_num_queries
 ):
     client = Client()
+    client.get("/")  # the site profile, read once and then cached
     with CaptureQueriesContext(connection) as few:
         assert client.get("/publicaties/", {"q": "armoede"}).status_code == 200
     for number in range(30):
@@ -215,8 +216,8 @@ def test_list_page_queries_do_not_grow_with_the_number_of_publicaties(
     ("name", "apa", "bib"),
     [
         ("Carinda Jansen-de Vries", "Jansen-de Vries, C.", "Jansen-de Vries, Carinda"),
-        ("Anna van Dijk", "van Dijk, A.", "van Dijk, Anna"),
-        ("Jan Pieter van der Berg", "van der Berg, J. P.", "van der Berg, Jan Pieter"),
+        ("Anna van Dijk", "Dijk, A. van", "van Dijk, Anna"),
+        ("Jan Pieter van der Berg", "Berg, J. P. van der", "van der Berg, Jan Pieter"),
     ],
 )
 def test_dutch_surnames_in_citations(client, make_publicatie, name, apa, bib):
