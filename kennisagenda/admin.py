@@ -85,7 +85,7 @@ class KwestieAdmin(SimpleHistoryAdmin):
 
     @confirmed_action(
         _("Samenvoegen met een andere kwestie"),
-        _("Deze kwesties gaan op in de kwestie die u hieronder kiest:"),
+        _("Deze kwesties gaan op in de kwestie die je hieronder kiest:"),
         form_class=MergeForm,
     )
     def merge(self, request, queryset, into, **data):
