@@ -22,15 +22,15 @@ DEMO = read("accounts")
 DEMO_PASSWORD = DEMO["wachtwoord"]
 
 
-def email_of(rol_begint_met: str) -> str:
-    """The demo account whose role starts so (``email_of("trekker")``)."""
-    return next(row["email"] for row in DEMO["account"] if row["rol"].startswith(rol_begint_met))
+def email_of(sleutel: str) -> str:
+    """The address of the demo account with this ``sleutel`` (``email_of("trekker")``)."""
+    return next(row["email"] for row in DEMO["account"] if row["sleutel"] == sleutel)
 
 
 BEHEERDER = email_of("beheerder")
-COMMISSIE = email_of("lid van de programmacommissie")
+COMMISSIE = email_of("commissie")
 TREKKER = email_of("trekker")
-PARTNERCONTACT_EMAIL = email_of("contactpersoon")
+PARTNERCONTACT_EMAIL = email_of("partnercontact")
 
 
 def _account(loader: Loader, row: dict) -> User:

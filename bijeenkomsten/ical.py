@@ -16,7 +16,7 @@ from werkplaats.links import absolute_url, public_host
 
 from .models import Bijeenkomst, Status
 
-PRODID = "-//Werkplaats Sociaal Domein Arnhem en Nijmegen//Bijeenkomsten//NL"
+PRODID = "-//Werkplaats Sociaal Domein//Portaal, bijeenkomsten//NL"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 

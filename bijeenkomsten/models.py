@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -76,6 +76,22 @@ class BijeenkomstQuerySet(models.QuerySet):
 
     def for_detail(self):
         return self.for_list().prefetch_related("bijlagen", "sprekers")
+
+    def in_gemeente(self, gemeente, now=None):
+        """Those held in ``gemeente``, for its page: the coming ones soonest first, then the
+        past ones, the latest first."""
+        now = now or timezone.now()
+        return (
+            self.for_list()
+            .filter(gemeente=gemeente)
+            .annotate(is_voorbij=Case(When(end_at__lt=now, then=1), default=0))
+            .order_by(
+                "is_voorbij",
+                Case(When(end_at__gte=now, then="start_at")).asc(),
+                Case(When(end_at__lt=now, then="start_at")).desc(),
+                "pk",
+            )
+        )
 
     def for_calendar(self, now=None):
         """What a calendar feed carries: everything from a year ago on, cancelled ones too

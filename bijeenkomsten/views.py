@@ -12,6 +12,7 @@ from django_filters.views import FilterView
 
 from leerateliers.models import Leeratelier
 from werkplaats.forms import posted
+from werkplaats.models import Profiel
 
 from . import ical, services, tasks
 from .filters import BijeenkomstFilter
@@ -166,7 +167,8 @@ def feed(request):
     """Every bijeenkomst of the werkplaats, as a calendar to subscribe to."""
     content = ical.calendar(
         Bijeenkomst.objects.for_calendar(),
-        name=_("Bijeenkomsten van de Werkplaats Sociaal Domein Arnhem en Nijmegen"),
+        name=_("Bijeenkomsten van de %(naam)s")
+        % {"naam": Profiel.objects.current().volledige_naam},
     )
     return _ics_response(content, "bijeenkomsten.ics", download=False)
 

@@ -1,7 +1,7 @@
 """The regional kennisagenda: versions of sociale kwesties, kept by the programmacommissie."""
 
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +27,7 @@ class KennisagendaQuerySet(models.QuerySet):
 
     def for_detail(self):
         punten = Agendapunt.objects.select_related("kwestie__leeratelier").prefetch_related(
-            "kwestie__voorwaarden"
+            "kwestie__voorwaarden", "kwestie__leeratelier__voorwaarden"
         )
         return self.prefetch_related(Prefetch("punten", queryset=punten))
 
@@ -58,7 +58,9 @@ class Kennisagenda(models.Model):
     )
 
     objects = KennisagendaQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name=_("historie kennisagenda"))
+    history = HistoricalRecords(
+        verbose_name=_("historie kennisagenda"), verbose_name_plural=_("historie kennisagenda's")
+    )
 
     class Meta:
         verbose_name = _("kennisagenda")
@@ -109,6 +111,31 @@ class KwestieStatus(models.TextChoices):
     VERVALLEN = "vervallen", _("Vervallen")
 
 
+class KwestieQuerySet(models.QuerySet):
+    def public(self):
+        """The kwesties a visitor can read about: on a public version of the agenda, or merged
+        or lapsed (the history names those). A kwestie only on a concept version stays private."""
+        on_public_version = Agendapunt.objects.filter(kwestie=OuterRef("pk")).exclude(
+            agenda__status=AgendaStatus.CONCEPT
+        )
+        return self.filter(Exists(on_public_version) | ~Q(status=KwestieStatus.ACTIEF))
+
+    def with_place(self):
+        """Annotate where each kwestie stands on a public page (see get_absolute_url):
+        ``op_huidige_agenda``, and ``laatste_versie``, the newest archived version it is on."""
+        punten = Agendapunt.objects.filter(kwestie=OuterRef("pk"))
+        archived = punten.filter(agenda__status=AgendaStatus.GEARCHIVEERD).order_by(
+            F("agenda__periode_van").desc(nulls_last=True), "-agenda_id"
+        )
+        return self.annotate(
+            op_huidige_agenda=Exists(punten.filter(agenda__status=AgendaStatus.VASTGESTELD)),
+            laatste_versie=Subquery(archived.values("agenda__slug")[:1]),
+        )
+
+    def for_search(self):
+        return self.public().with_place()
+
+
 class Kwestie(SlugFromNaamMixin, models.Model):
     """A sociale kwestie that lives across agenda versions: new, active, merged or lapsed."""
 
@@ -138,7 +165,12 @@ class Kwestie(SlugFromNaamMixin, models.Model):
         blank=True,
     )
 
-    history = HistoricalRecords(m2m_fields=[voorwaarden], verbose_name=_("historie kwestie"))
+    objects = KwestieQuerySet.as_manager()
+    history = HistoricalRecords(
+        m2m_fields=[voorwaarden],
+        verbose_name=_("historie kwestie"),
+        verbose_name_plural=_("historie kwesties"),
+    )
 
     class Meta:
         verbose_name = _("kwestie")
@@ -165,7 +197,27 @@ class Kwestie(SlugFromNaamMixin, models.Model):
         return self.naam
 
     def get_absolute_url(self):
-        return reverse("kennisagenda:history") + f"#kwestie-{self.slug}"
+        """Its place on a public page (a kwestie has no page of its own): the current agenda,
+        else the history for a merged or lapsed one, else the newest archived version it is on.
+        Rows from ``with_place()`` know it without a query."""
+        anchor = f"#kwestie-{self.slug}"
+        place = self
+        if self.pk and not hasattr(self, "op_huidige_agenda"):
+            place = Kwestie.objects.with_place().get(pk=self.pk)
+        if getattr(place, "op_huidige_agenda", False):
+            return reverse("kennisagenda:current") + anchor
+        if self.status == KwestieStatus.ACTIEF and getattr(place, "laatste_versie", None):
+            return reverse("kennisagenda:version", kwargs={"slug": place.laatste_versie}) + anchor
+        return reverse("kennisagenda:history") + anchor
+
+    def voorwaarden_van_leeratelier_als_anders(self):
+        """The voorwaarden its leeratelier works on now, when they differ from those the agenda
+        set for the kwestie (the agenda is a record; the leeratelier moves on); else ``[]``."""
+        if self.leeratelier is None:
+            return []
+        eigen = {voorwaarde.pk for voorwaarde in self.voorwaarden.all()}
+        atelier = list(self.leeratelier.voorwaarden.all())
+        return atelier if {voorwaarde.pk for voorwaarde in atelier} != eigen else []
 
 
 class Agendapunt(models.Model):
@@ -181,7 +233,9 @@ class Agendapunt(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     toelichting = models.TextField(_("toelichting bij deze versie"), blank=True)
 
-    history = HistoricalRecords(verbose_name=_("historie agendapunt"))
+    history = HistoricalRecords(
+        verbose_name=_("historie agendapunt"), verbose_name_plural=_("historie agendapunten")
+    )
 
     class Meta:
         verbose_name = _("agendapunt")
@@ -252,7 +306,9 @@ class Commissielid(models.Model):
     tot = models.DateField(_("tot"), null=True, blank=True)
 
     objects = CommissielidQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name=_("historie commissielid"))
+    history = HistoricalRecords(
+        verbose_name=_("historie commissielid"), verbose_name_plural=_("historie commissieleden")
+    )
 
     class Meta:
         verbose_name = _("lid van de programmacommissie")
@@ -317,7 +373,9 @@ class Besluit(models.Model):
     )  # fmt: skip
 
     objects = BesluitQuerySet.as_manager()
-    history = HistoricalRecords(verbose_name=_("historie besluit"))
+    history = HistoricalRecords(
+        verbose_name=_("historie besluit"), verbose_name_plural=_("historie besluiten")
+    )
 
     class Meta:
         verbose_name = _("besluit")

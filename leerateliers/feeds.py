@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from werkplaats.models import Profiel
 from werkplaats.text import render_markdown, strip_control_characters
 
 from .models import Leeratelier, TribuneUpdate
@@ -13,8 +14,10 @@ class LeeratelierUpdatesFeed(Feed):
 
     feed_type = Atom1Feed
     item_count = 20
-    # Atom needs an author for every entry; entries without one fall back to the feed's.
-    author_name = "Werkplaats Sociaal Domein Arnhem en Nijmegen"
+
+    def author_name(self, leeratelier):
+        """Atom needs an author for every entry; entries without one fall back to this."""
+        return Profiel.objects.current().volledige_naam
 
     def get_object(self, request, slug):
         return get_object_or_404(Leeratelier, slug=slug)

@@ -4,6 +4,8 @@ four voorwaarden of sociale kwaliteit."""
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from werkplaats.models import Gemeente, Voorwaarde
 
 from .models import GeleerdeLes, Leeratelier, LerendePraktijk
@@ -30,6 +32,15 @@ def voorwaarde_matrix(voorwaarden=None):
     return voorwaarden, rows, totals
 
 
+def werkgebied():
+    """The rows of a coverage table: every deelnemende gemeente, with or without anything
+    going on (so the thin spots show), and any other where a leeratelier or praktijk runs."""
+    active = Q(is_deelnemer=True) | Q(praktijken__isnull=False) | Q(leerateliers__isnull=False)
+    return Gemeente.objects.filter(pk__in=Gemeente.objects.filter(active).values("pk")).order_by(
+        "naam"
+    )
+
+
 def praktijken_per_gemeente(voorwaarden=None):
     """Per gemeente the number of lerende praktijken that work on each voorwaarde: through
     their leeratelier or through a lesson learned there."""
@@ -50,7 +61,7 @@ def praktijken_per_gemeente(voorwaarden=None):
     for praktijk, gemeente in where:
         for voorwaarde in per_praktijk.get(praktijk, ()):
             counts[gemeente, voorwaarde] += 1
-    gemeenten = Gemeente.objects.filter(praktijken__isnull=False).distinct().order_by("naam")
+    gemeenten = werkgebied()
     return voorwaarden, [
         MatrixRow(gemeente, [counts[gemeente.pk, voorwaarde.pk] for voorwaarde in voorwaarden])
         for gemeente in gemeenten

@@ -297,6 +297,15 @@ class DeelnameQuerySet(models.QuerySet):
     def current(self):
         return self.filter(tot__isnull=True)
 
+    def for_gemeente(self, gemeente):
+        """The current arena and tribune places of the organisations based in ``gemeente``."""
+        return (
+            self.current()
+            .filter(organisatie__gemeente=gemeente)
+            .select_related("organisatie", "leeratelier")
+            .order_by("organisatie__naam", "leeratelier__titel")
+        )
+
 
 class Deelname(models.Model):
     """An organisation in the arena or on the tribune of a leeratelier, from ``sinds`` to ``tot``.
@@ -433,6 +442,20 @@ class Niveau(models.TextChoices):
     REGIONAAL = "regionaal", _("Regionaal")
 
 
+class GeleerdeLesQuerySet(models.QuerySet):
+    def with_praktijk(self):
+        """Each les with its praktijk and leeratelier (for the link) and its voorwaarden."""
+        return self.select_related("praktijk__leeratelier").prefetch_related("voorwaarden")
+
+    def for_thema(self, thema):
+        """The lessen of the praktijken of the leerateliers about ``thema``, newest first."""
+        return self.with_praktijk().filter(praktijk__leeratelier__themas=thema)
+
+    def for_voorwaarde(self, voorwaarde):
+        """The lessen mapped to ``voorwaarde``, newest first."""
+        return self.with_praktijk().filter(voorwaarden=voorwaarde)
+
+
 class GeleerdeLes(models.Model):
     """A lesson from a praktijk; lifted from local to regional knowledge in the arena."""
 
@@ -450,6 +473,8 @@ class GeleerdeLes(models.Model):
         _("niveau"), max_length=10, choices=Niveau.choices, default=Niveau.LOKAAL
     )
     geleerd_on = models.DateField(_("datum"), default=timezone.localdate)
+
+    objects = GeleerdeLesQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("geleerde les")

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from leerateliers.models import Deelname, Leeratelier, LerendePraktijk, Trekkerschap
 from werkplaats.models import Gemeente, Thema, Voorwaarde
 
+from . import labels
+
 
 class Kind(TextChoices):
     """The kinds of node, in the order of their rings around the leerateliers."""
@@ -49,10 +51,11 @@ class Node:
     y: float = 0.0
     hidden: bool = False
 
-    @property
-    def label_anchor(self):
-        """Labels point away from the centre, so they do not cross the picture."""
-        return "start" if self.x >= -1 else "end"
+    # Where the label goes (see netwerk.labels): its lines, anchor point and text-anchor.
+    lines: list[str] = field(default_factory=list)
+    label_x: float = 0.0
+    label_y: float = 0.0
+    label_anchor: str = "start"
 
     # Coordinates as text: templates would write a Dutch decimal comma.
     @property
@@ -65,7 +68,11 @@ class Node:
 
     @property
     def svg_label_x(self):
-        return f"{self.x + (18 if self.label_anchor == 'start' else -18):.0f}"
+        return f"{self.label_x:.0f}"
+
+    @property
+    def svg_label_y(self):
+        return f"{self.label_y:.0f}"
 
     def as_json(self):
         return {
@@ -99,6 +106,16 @@ class Graph:
     nodes: dict[str, Node]
     edges: list[Edge]
     size: float = 0.0  # the radius of the outer ring
+    centre: str | None = None  # the node in the middle, if any
+    has_labels: bool = False
+
+    def with_labels(self):
+        """The graph with a place for every label (see netwerk.labels): worked out once, and
+        only for a drawing; the JSON needs none."""
+        if not self.has_labels:
+            labels.place_labels(self, centre=self.centre)
+            self.has_labels = True
+        return self
 
     def as_json(self):
         return {
@@ -109,10 +126,10 @@ class Graph:
 
     @property
     def view_box(self):
-        """Room for the rings, and beside them for the labels that point outwards."""
-        width = math.ceil(self.size + LABEL_MARGIN)
-        height = math.ceil(self.size + 30)
-        return f"{-width} {-height} {2 * width} {2 * height}"
+        """Room for every node and label."""
+        box = labels.bounds(self.with_labels())
+        left, top = math.floor(box.left), math.floor(box.top)
+        return f"{left} {top} {math.ceil(box.right) - left} {math.ceil(box.bottom) - top}"
 
     def edge_lines(self):
         """Edges with the coordinates of their ends, for drawing."""
@@ -171,10 +188,10 @@ def profiles_attribute(node):
     )
 
 
-def gemeente_graph(gemeente):
+def gemeente_graph(gemeente, leerateliers):
     """A gemeente's own network: the gemeente in the middle, the leerateliers that run there
-    around it and their trekkers outside."""
-    graph = build_graph(leerateliers_for_graph().in_gemeente(gemeente))
+    (``leerateliers_for_graph().in_gemeente(gemeente)``) around it and their trekkers outside."""
+    graph = build_graph(leerateliers)
     centre = node_id(Kind.GEMEENTE, gemeente.slug)
     if centre not in graph.nodes:
         return None
@@ -305,7 +322,6 @@ def build_graph(leerateliers=None):
 INNER_RADIUS = 110
 RING_GAP = 75
 NODE_SPACING = 24
-LABEL_MARGIN = 280
 
 
 def layout(graph, centre=None):
@@ -333,6 +349,8 @@ def layout(graph, centre=None):
         radius = max(radius + RING_GAP, len(ring) * NODE_SPACING / (2 * math.pi))
         _place_on_ring(ring, radius, neighbours, angle)
     graph.size = radius
+    graph.centre = centre
+    graph.has_labels = False
 
 
 def _place_on_ring(ring, radius, neighbours, angle):
@@ -367,9 +385,10 @@ class GemeenteRow:
     trekkers: list = field(default_factory=list)
 
 
-def per_gemeente(leerateliers):
-    """The same network as a table: per gemeente its leerateliers, praktijken and trekkers."""
-    rows = {}
+def per_gemeente(leerateliers, gemeenten):
+    """The same network as a table: per gemeente its leerateliers, praktijken and trekkers;
+    every gemeente of ``gemeenten`` has a row, also when nothing goes on there."""
+    rows = {gemeente.pk: GemeenteRow(gemeente) for gemeente in gemeenten}
 
     def row(gemeente):
         return rows.setdefault(gemeente.pk, GemeenteRow(gemeente))

@@ -1,6 +1,8 @@
 from django.http import JsonResponse
 from django.views.generic import TemplateView
 
+from leerateliers.matrix import werkgebied
+
 from .forms import NetwerkFilterForm
 from .graph import Kind, Link, build_graph, leerateliers_for_graph, per_gemeente
 
@@ -17,7 +19,7 @@ class NetwerkView(TemplateView):
             graph=graph.hide_unless(**form.filters()),
             kinds=Kind,
             links=Link,
-            per_gemeente=per_gemeente(leerateliers),
+            per_gemeente=per_gemeente(leerateliers, werkgebied().only("slug", "naam")),
             **kwargs,
         )
 

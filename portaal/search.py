@@ -4,9 +4,10 @@
 from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import Bijeenkomst
+from kennisagenda.models import Kwestie
 from leerateliers.models import Leeratelier, LerendePraktijk, TribuneUpdate
 from publicaties.models import Publicatie
-from werkplaats.models import Persoon
+from werkplaats.models import Gemeente, Organisatie, Persoon, Thema
 from werkplaats.search import text_search
 
 
@@ -26,6 +27,13 @@ def site_search(text, limit=10):
             ["titel", "samenvatting", "beschrijving", "locatie"])),
         (_("Personen"), "persoon", text_search(
             Persoon.objects.select_related("organisatie"), text, ["naam", "functie", "bio"])),
+        (_("Netwerkpartners"), "organisatie", text_search(
+            Organisatie.objects.for_list(), text, ["naam", "afkorting", "beschrijving"])),
+        (_("Gemeenten"), "gemeente", text_search(
+            Gemeente.objects.all(), text, ["naam", "toelichting"])),
+        (_("Thema's"), "thema", text_search(Thema.objects.all(), text, ["naam", "beschrijving"])),
+        (_("Kwesties op de kennisagenda"), "kwestie", text_search(
+            Kwestie.objects.for_search(), text, ["naam", "beschrijving"])),
     ]  # fmt: skip
     groups = [(label, kind, list(rows[:limit])) for label, kind, rows in kinds]
     return [group for group in groups if group[2]]

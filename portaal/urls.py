@@ -20,6 +20,7 @@ urlpatterns = [
     path("gemeenten/<slug:slug>/", views.GemeenteDetailView.as_view(), name="gemeente_detail"),
     path("partners/", views.OrganisatieListView.as_view(), name="organisatie_list"),
     path("partners/<slug:slug>/", views.OrganisatieDetailView.as_view(), name="organisatie_detail"),
+    path("personen/", views.PersoonListView.as_view(), name="persoon_list"),
     path("personen/<slug:slug>/", views.PersoonDetailView.as_view(), name="persoon_detail"),
     path(
         "leerateliers/<slug:slug>/",
@@ -27,6 +28,7 @@ urlpatterns = [
         name="leeratelier_detail",
     ),
     path("zoeken/", views.SearchView.as_view(), name="search"),
+    path("contact/", views.contact, name="contact"),
     path("mijn/", views.dashboard, name="dashboard"),
     path("mijn/gegevens/", views.personal_data, name="personal_data"),
     path("mijn/verwijderen/", views.account_delete, name="delete"),

@@ -4,6 +4,7 @@ publicaties and bijeenkomsten, site search, and the signed-in user's /mijn/ with
 download and account deletion."""
 
 import json
+import unicodedata
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
@@ -22,12 +23,27 @@ from accounts.models import Koppeling
 from bijeenkomsten.models import Aanmelding, Bijeenkomst
 from leerateliers import permissions
 from leerateliers.matrix import praktijken_per_gemeente, voorwaarde_matrix
-from leerateliers.models import Abonnement, Deelname, Leeratelier, LeeratelierStatus, TribuneUpdate
-from netwerk.graph import gemeente_graph
-from publicaties.models import Auteurschap, Publicatie
+from leerateliers.models import (
+    Abonnement,
+    Deelname,
+    GeleerdeLes,
+    Leeratelier,
+    LeeratelierStatus,
+    TribuneUpdate,
+)
+from netwerk.graph import gemeente_graph, leerateliers_for_graph
+from publicaties.models import Auteurschap, Publicatie, split_naam
 from werkplaats.filters import OrganisatieFilter
 from werkplaats.forms import posted
-from werkplaats.models import Gemeente, Organisatie, Persoon, Soort, Thema, Voorwaarde
+from werkplaats.models import (
+    Gemeente,
+    Organisatie,
+    Persoon,
+    Profiel,
+    Soort,
+    Thema,
+    Voorwaarde,
+)
 from werkplaats.search import clean_query
 
 from . import services
@@ -47,7 +63,6 @@ class HomeView(TemplateView):
             leerateliers=Leeratelier.objects.for_home(),
             publicaties=Publicatie.objects.for_list()[:3],
             bijeenkomsten=Bijeenkomst.objects.for_list().upcoming()[:3],
-            lector=Persoon.objects.for_contact().filter(slug="lisbeth-verharen").first(),
             **kwargs,
         )
 
@@ -71,9 +86,16 @@ class VoorwaardeListView(ListView):
 class VoorwaardeDetailView(DetailView):
     queryset = Voorwaarde.objects.for_detail().prefetch_related("leerateliers")
     template_name = "portaal/voorwaarde_detail.html"
+    publicaties_shown = 10  # the newest; the page links to all of them in /publicaties/
+    lessen_shown = 20  # the newest
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(voorwaarden=Voorwaarde.objects.all(), **kwargs)
+        return super().get_context_data(
+            voorwaarden=Voorwaarde.objects.all(),
+            publicaties=Publicatie.objects.for_voorwaarde(self.object)[: self.publicaties_shown],
+            lessen=GeleerdeLes.objects.for_voorwaarde(self.object)[: self.lessen_shown],
+            **kwargs,
+        )
 
 
 class ThemaListView(ListView):
@@ -84,6 +106,15 @@ class ThemaListView(ListView):
 class ThemaDetailView(DetailView):
     queryset = Thema.objects.for_detail().prefetch_related("leerateliers")
     template_name = "portaal/thema_detail.html"
+    publicaties_shown = 10  # the newest; the page links to all of them in /publicaties/
+    lessen_shown = 20  # the newest
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            publicaties=Publicatie.objects.for_thema(self.object)[: self.publicaties_shown],
+            lessen=GeleerdeLes.objects.for_thema(self.object)[: self.lessen_shown],
+            **kwargs,
+        )
 
 
 class GemeenteListView(ListView):
@@ -99,11 +130,15 @@ class GemeenteListView(ListView):
 class GemeenteDetailView(DetailView):
     queryset = Gemeente.objects.for_detail().prefetch_related("praktijken__leeratelier")
     template_name = "portaal/gemeente_detail.html"
+    bijeenkomsten_shown = 10  # the page links to all of them in /bijeenkomsten/
 
     def get_context_data(self, **kwargs):
+        leerateliers = list(leerateliers_for_graph().in_gemeente(self.object))
         return super().get_context_data(
-            leerateliers=Leeratelier.objects.in_gemeente(self.object).order_by("titel"),
-            netwerk=gemeente_graph(self.object),
+            leerateliers=sorted(leerateliers, key=lambda leeratelier: leeratelier.titel),
+            deelnames=Deelname.objects.for_gemeente(self.object),
+            bijeenkomsten=Bijeenkomst.objects.in_gemeente(self.object)[: self.bijeenkomsten_shown],
+            netwerk=gemeente_graph(self.object, leerateliers),
             **kwargs,
         )
 
@@ -123,6 +158,35 @@ class OrganisatieDetailView(DetailView):
         "deelnames__leeratelier", "praktijken__leeratelier"
     )
     template_name = "portaal/organisatie_detail.html"
+
+
+def _sort_key(text):
+    """Case- and accent-insensitive, for sorting names."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if char.isalnum() or char == " ")
+
+
+def by_achternaam(personen):
+    """Personen as a Dutch list of names orders them: by achternaam without tussenvoegsel
+    ("Jan van der Berg" under B), then by voornaam."""
+
+    def key(persoon):
+        voornamen, _tussenvoegsel, achternaam = split_naam(persoon.naam)
+        return (_sort_key(achternaam), _sort_key(voornamen), persoon.pk)
+
+    return sorted(personen, key=key)
+
+
+class PersoonListView(ListView):
+    """/personen/: the public contacts of the network, by achternaam."""
+
+    queryset = Persoon.objects.for_list()
+    template_name = "portaal/persoon_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["personen"] = by_achternaam(context["object_list"])
+        return context
 
 
 class PersoonDetailView(DetailView):
@@ -149,9 +213,16 @@ class PersoonDetailView(DetailView):
         )
 
 
+def contact(request):
+    """/contact/: who the werkplaats is and how to reach it, from its profile."""
+    profiel = Profiel.objects.current()
+    links = list(profiel.links.all()) if profiel.pk else []
+    return render(request, "portaal/contact.html", {"profiel": profiel, "links": links})
+
+
 class SearchView(TemplateView):
-    """/zoeken/?q=: leerateliers, praktijken, publicaties, tribune-updates, bijeenkomsten and
-    personen."""
+    """/zoeken/?q=: leerateliers, praktijken, publicaties, tribune-updates, bijeenkomsten,
+    personen, netwerkpartners, gemeenten, thema's and the kwesties of the kennisagenda."""
 
     template_name = "portaal/zoeken.html"
     per_kind = 10

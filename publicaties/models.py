@@ -365,15 +365,24 @@ class Auteurschap(models.Model):
     def save(self, *args, **kwargs):
         self.fill_in()
         super().save(*args, **kwargs)
+        self._persoon_as_loaded = self.persoon_id
 
     def clean(self):
         self.fill_in()
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        row = super().from_db(db, field_names, values)
+        row._persoon_as_loaded = row.__dict__.get("persoon_id")
+        return row
+
     def fill_in(self):
-        """A persoon without name parts gets those of the profile; ``naam`` is the name as it
-        is shown (before forms check the constraints)."""
-        if self.persoon_id and not (self.achternaam or self.groep):
+        """A persoon without name parts, or another persoon than before, gets the name parts of
+        the profile; ``naam`` is the name as it is shown (before forms check the constraints)."""
+        other_persoon = self.persoon_id != getattr(self, "_persoon_as_loaded", self.persoon_id)
+        if self.persoon_id and (other_persoon or not (self.achternaam or self.groep)):
             self.voornaam, self.tussenvoegsel, self.achternaam = split_naam(self.persoon.naam)
+            self.groep = ""
         parts = (self.voornaam, self.tussenvoegsel, self.achternaam)
         self.naam = self.groep or " ".join(part for part in parts if part)
 

@@ -1,8 +1,13 @@
+from django.apps import apps
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from .models import Gemeente, Organisatie, Persoon, Thema, Voorwaarde
+from .models import Gemeente, Link, Organisatie, Persoon, Profiel, Thema, Voorwaarde
+
+# The admin shows each app under its verbose name; django-tasks-db gives its app a plain English
+# one that no catalogue translates.
+apps.get_app_config("django_tasks_database").verbose_name = _("Achtergrondtaken")
 
 
 @admin.register(Voorwaarde)
@@ -101,3 +106,32 @@ class PersoonAdmin(admin.ModelAdmin):
     @admin.display(description=_("account"), boolean=True)
     def heeft_account(self, obj):
         return obj.user_id is not None
+
+
+class LinkInline(admin.TabularInline):
+    model = Link
+    extra = 0
+    fields = ["volgorde", "naam", "url"]
+
+
+@admin.register(Profiel)
+class ProfielAdmin(admin.ModelAdmin):
+    """The werkplaats' own identity, kept by the beheerder: one profile, never deleted."""
+
+    autocomplete_fields = ["lectoraat", "penvoerder", "contactpersoon"]
+    inlines = [LinkInline]
+    fieldsets = [
+        (None, {"fields": ["naam", "regio", "omschrijving"]}),
+        (_("Teksten"), {"fields": ["introductie", "over"]}),
+        (_("Organisatie"), {"fields": ["lectoraat", "penvoerder"]}),
+        (
+            _("Contact"),
+            {"fields": ["contactpersoon", "email", "telefoon", "postadres", "website"]},
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Profiel.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -32,6 +32,8 @@ from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .models import Profiel
+
 logger = logging.getLogger(__name__)
 
 # How long the catch-up runs keep trying an email that failed for now; then it is left alone.
@@ -52,6 +54,7 @@ def message(
     alternative from ``<template>.html``), rendered in the site's language. With
     ``unsubscribe_url`` it carries ``List-Unsubscribe`` and ``List-Unsubscribe-Post`` (RFC 2369
     and RFC 8058), so mail programs offer one-click unsubscribing."""
+    context = {"profiel": Profiel.objects.current(), **context}
     with translation.override(settings.LANGUAGE_CODE):
         text = render_to_string(f"{template}.txt", context)
         alternative = (

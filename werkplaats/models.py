@@ -4,13 +4,16 @@ The querysets here touch only these rows; the pages that show what runs in the n
 (leerateliers, praktijken, deelnames) add their own rows in ``portaal``."""
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from .text import validate_no_control_characters
 from .uploads import SafeImageField
 
 
@@ -315,12 +318,13 @@ class Organisatie(SlugFromNaamMixin, models.Model):
 
 
 class PersoonQuerySet(models.QuerySet):
+    def for_list(self):
+        """Name, functie and organisatie of every persoon (the list sorts them by achternaam)."""
+        return self.select_related("organisatie")
+
     def for_detail(self):
         """The profile's own rows; the pages that show what it does elsewhere add theirs."""
         return self.select_related("organisatie", "organisatie__onderdeel_van")
-
-    def for_contact(self):
-        return self.select_related("organisatie")
 
 
 class Persoon(SlugFromNaamMixin, models.Model):
@@ -364,3 +368,169 @@ class Persoon(SlugFromNaamMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("portaal:persoon_detail", kwargs={"slug": self.slug})
+
+
+PROFIEL_CACHE_KEY = "werkplaats:profiel"
+# A change reaches a process that keeps its own cache (no REDIS_URL) within this time.
+PROFIEL_CACHE_SECONDS = 60
+
+
+class ProfielQuerySet(models.QuerySet):
+    def current(self):
+        """The werkplaats' profile; until the beheerder fills it in, an unsaved one that names
+        no region or person. Every page shows it, so it is kept in the cache for a minute, and
+        forgotten as soon as it or a row it names changes (see ``forget_profiel``)."""
+        profiel = cache.get(PROFIEL_CACHE_KEY)
+        if profiel is None:
+            profiel = (
+                self.select_related(
+                    "lectoraat", "penvoerder", "contactpersoon__organisatie"
+                ).first()
+                or Profiel()
+            )
+            cache.set(PROFIEL_CACHE_KEY, profiel, timeout=PROFIEL_CACHE_SECONDS)
+        return profiel
+
+
+class Profiel(models.Model):
+    """Who the werkplaats is: its name and region, lectoraat and penvoerder, how to reach it.
+    The header, footer, home page, contact page, feeds, calendars, citations and emails read
+    it, so another werkplaats can run the portal with a profile of its own. One row."""
+
+    sleutel = models.CharField(max_length=10, default="profiel", unique=True, editable=False)
+    naam = models.CharField(
+        _("naam"),
+        max_length=150,
+        default="Werkplaats Sociaal Domein",
+        validators=[validate_no_control_characters],
+    )
+    regio = models.CharField(
+        _("regio"),
+        max_length=150,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text=_("De steden of de streek van het werkgebied; staat achter de naam."),
+    )
+    omschrijving = models.CharField(
+        _("korte omschrijving"),
+        max_length=300,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text=_("Eén of twee zinnen, voor de voettekst en voor zoekmachines."),
+    )
+    introductie = models.TextField(
+        _("introductie op de startpagina"), blank=True, help_text=_("Markdown.")
+    )
+    over = models.TextField(
+        _("over de werkplaats"),
+        blank=True,
+        help_text=_("Markdown; staat op de contactpagina."),
+    )
+    lectoraat = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("lectoraat"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    penvoerder = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("penvoerder"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    contactpersoon = models.ForeignKey(
+        Persoon,
+        verbose_name=_("contactpersoon"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    telefoon = models.CharField(
+        _("telefoonnummer"),
+        max_length=30,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text=_("Een algemeen nummer; nooit een privénummer."),
+    )
+    postadres = models.TextField(
+        _("postadres"), blank=True, validators=[validate_no_control_characters]
+    )
+    website = URLField(_("website"), blank=True)
+
+    objects = ProfielQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("profiel van de werkplaats")
+        verbose_name_plural = _("profiel van de werkplaats")
+        constraints = [
+            models.CheckConstraint(condition=Q(sleutel="profiel"), name="profiel_one_row"),
+        ]
+
+    def __str__(self):
+        return self.volledige_naam
+
+    def get_absolute_url(self):
+        return reverse("portaal:contact")
+
+    @property
+    def volledige_naam(self):
+        """The name followed by the region, or the name alone."""
+        return f"{self.naam} {self.regio}".strip()
+
+
+class Link(models.Model):
+    """Where else the werkplaats can be found: a website, social media."""
+
+    profiel = models.ForeignKey(
+        Profiel, verbose_name=_("profiel"), related_name="links", on_delete=models.CASCADE
+    )
+    naam = models.CharField(
+        _("naam"),
+        max_length=60,
+        validators=[validate_no_control_characters],
+        help_text=_("Zoals hij op de site staat, bijvoorbeeld: LinkedIn."),
+    )
+    url = URLField(_("adres"))
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["volgorde", "id"]
+
+    def __str__(self):
+        return self.naam
+
+
+def forget_profiel(sender, instance, **kwargs):
+    """The cached profile is out of date once the profile or its links change, or a row it
+    shows: its lectoraat, penvoerder, contact person or that person's organisation. Forgotten
+    when the change is committed, so no page caches the row as it was before."""
+    if sender in (Organisatie, Persoon):
+        profiel = cache.get(PROFIEL_CACHE_KEY)
+        if profiel is None:
+            return
+        contact = profiel.contactpersoon
+        if sender is Organisatie:
+            shown = {profiel.lectoraat_id, profiel.penvoerder_id}
+            shown.add(contact and contact.organisatie_id)
+        else:
+            shown = {profiel.contactpersoon_id}
+        if instance.pk not in shown:
+            return
+    transaction.on_commit(lambda: cache.delete(PROFIEL_CACHE_KEY))
+
+
+for _model in (Profiel, Link, Organisatie, Persoon):
+    post_save.connect(
+        forget_profiel, sender=_model, dispatch_uid=f"forget_profiel_{_model.__name__}"
+    )
+    post_delete.connect(
+        forget_profiel, sender=_model, dispatch_uid=f"forget_profiel_del_{_model.__name__}"
+    )

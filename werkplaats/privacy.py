@@ -14,12 +14,17 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 
 from .admin_tools import forget_in_admin_log
-from .models import Persoon, User
+from .models import Persoon, Profiel, User
 
 COVERS = {
     User: "exported; deleted with its sessions on every device",
     Persoon: "exported; deleted, or emptied down to the name when it is a public record",
     LogEntry: "what the user did goes with the account; the log forgets whom it was about",
+    Profiel: (
+        "public contact details the beheerder publishes (a general address, or a contact "
+        "person's work address with their consent); never linked to an account, changed or "
+        "emptied in the admin"
+    ),
 }
 
 

@@ -13,6 +13,8 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 # Each app's paths, floor by floor; none overlaps another, and the paths never change (links,
 # feeds and harvesters depend on them).
+handler500 = "werkplaats.views.server_error"
+
 urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("werkplaats.routes")),

@@ -14,6 +14,18 @@ def _hidden(is_hidden):
     return " is-hidden" if is_hidden else ""
 
 
+def _lines(node):
+    """The label, one tspan per line, the lines centred on the label's y."""
+    if len(node.lines) == 1:
+        return escape(node.lines[0])
+    first = -(len(node.lines) - 1) * 0.6
+    return "".join(
+        f'<tspan x="{node.svg_label_x}" dy="{first if index == 0 else 1.2:.1f}em">'
+        f"{escape(line)}</tspan>"
+        for index, line in enumerate(node.lines)
+    )
+
+
 @register.simple_tag
 def netwerk_edges(graph):
     # Every value below is escaped or a number.
@@ -31,7 +43,7 @@ def netwerk_edges(graph):
 def netwerk_nodes(graph, prefix):
     """Every node a link with an accessible name; hidden ones out of the tab order."""
     parts = []
-    for node in graph.nodes.values():
+    for node in graph.with_labels().nodes.values():
         hidden = ' tabindex="-1" aria-hidden="true"' if node.hidden else ""
         parts.append(
             f'<a href="{escape(node.url)}" class="node node--{node.kind.value}'
@@ -42,7 +54,8 @@ def netwerk_nodes(graph, prefix):
             f'data-profiles="{escape(profiles_attribute(node))}" '
             f'aria-label="{escape(node.kind.label)}: {escape(node.label)}">'
             f'<use href="#{escape(prefix)}-{node.kind.value}" x="{node.svg_x}" y="{node.svg_y}"/>'
-            f'<text x="{node.svg_label_x}" y="{node.svg_y}" text-anchor="{node.label_anchor}" '
-            f'dominant-baseline="middle">{escape(node.label)}</text></a>'
+            f'<text x="{node.svg_label_x}" y="{node.svg_label_y}" '
+            f'text-anchor="{node.label_anchor}" dominant-baseline="middle">'
+            f"{_lines(node)}</text></a>"
         )
     return mark_safe("".join(parts))  # built from escaped values only

@@ -36,12 +36,13 @@ def split_naam(naam):
 
 def structure_authors(apps, schema_editor):
     """Name parts for every author: a persoon's from the profile, an external name split,
-    or kept whole as an organisation when it reads like one. DOIs that are handles move."""
+    or kept whole as an organisation when it names one (Werkgroep, Stichting, …). A DOI
+    written as a link loses its prefix; one that is a handle moves."""
     Auteurschap = apps.get_model("publicaties", "Auteurschap")
     for auteur in Auteurschap.objects.select_related("persoon"):
         naam = auteur.persoon.naam if auteur.persoon_id else auteur.naam
         words = {word.lower() for word in naam.split()}
-        if not auteur.persoon_id and (words & GROEP or len(words) > 4):
+        if not auteur.persoon_id and words & GROEP:
             auteur.groep = naam
         else:
             auteur.voornaam, auteur.tussenvoegsel, auteur.achternaam = split_naam(naam)
@@ -49,8 +50,15 @@ def structure_authors(apps, schema_editor):
         auteur.naam = auteur.groep or " ".join(part for part in parts if part)
         auteur.save(update_fields=["voornaam", "tussenvoegsel", "achternaam", "groep", "naam"])
     Publicatie = apps.get_model("publicaties", "Publicatie")
-    for publicatie in Publicatie.objects.exclude(doi="").exclude(doi__startswith="10."):
-        publicatie.handle, publicatie.doi = publicatie.doi, ""
+    for publicatie in Publicatie.objects.exclude(doi=""):
+        doi = publicatie.doi.strip()
+        for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"):
+            if doi.lower().startswith(prefix):
+                doi = doi[len(prefix) :]
+        if doi.startswith("10."):
+            publicatie.doi = doi
+        else:
+            publicatie.handle, publicatie.doi = doi, ""
         publicatie.save(update_fields=["handle", "doi"])
 
 

@@ -174,6 +174,7 @@ def test_a_speakers_profile_lists_their_bijeenkomsten_the_coming_ones_first(
     volgende.sprekers.add(maritza, make_persoon("Joos Meesters"))
     make_bijeenkomst("Zonder haar", days=5)
 
+    client.get("/")  # the site profile, read once and then cached
     with CaptureQueriesContext(connection) as queries:
         response = client.get(maritza.get_absolute_url())
     page = response.content.decode()
@@ -212,3 +213,21 @@ def test_site_search_finds_bijeenkomsten_and_says_when_they_are(client, make_bij
     }
     assert found == {"Bijeenkomsten": ["Training"]}
     assert "<time datetime=" in response.content.decode().split("<main")[1]
+
+
+def test_a_past_online_bijeenkomst_is_marked_past_and_promises_no_link(client, make_bijeenkomst):
+    online = {"adres": "", "online_link": "https://meet.jit.si/werkplaats-test"}
+    past = make_bijeenkomst("Tribune van vorig jaar", days=-300, **online)
+    coming = make_bijeenkomst("Tribune van volgende week", days=7, **online)
+
+    page = client.get(past.get_absolute_url()).content.decode()
+    assert "Deze bijeenkomst is voorbij." in page
+    assert "de link staat in de bevestiging" not in page
+    assert "meet.jit.si" not in page  # the link itself stays for those who had a place
+
+    assert (
+        "de link staat in de bevestiging" in client.get(coming.get_absolute_url()).content.decode()
+    )
+    archive = client.get("/bijeenkomsten/?periode=archief").content.decode()
+    assert '<span class="badge badge--past">Voorbij</span>' in archive
+    assert "badge--past" not in client.get("/bijeenkomsten/").content.decode()

@@ -13,7 +13,10 @@ from kennisagenda.models import AgendaStatus, Kennisagenda, Kwestie, KwestieStat
 from tests.helpers import run_command
 from werkplaats.models import User
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 

@@ -317,6 +317,7 @@ def test_agenda_pages_use_the_same_number_of_queries_with_more_kwesties(
 
     client = Client()
     grow(2)
+    client.get("/")  # the site profile, read once and then cached
     with CaptureQueriesContext(connection) as few:
         assert client.get(path).status_code == 200
     grow(20)
@@ -354,3 +355,26 @@ def test_setup_roles_removes_permissions_that_were_added_by_hand():
     group.permissions.add(Permission.objects.get(codename="delete_user"))
     run_command("setup_roles")
     assert not group.permissions.filter(codename="delete_user").exists()
+
+
+def test_the_agenda_never_contradicts_the_leeratelier_silently(client, agenda, voorwaarden):
+    eenzaamheid = kwestie("Eenzaamheid")
+    atelier = eenzaamheid.leeratelier  # also that of "Sociaal isolement"
+    for row in (eenzaamheid, kwestie("Sociaal isolement"), atelier):
+        row.voorwaarden.set([voorwaarden["sociale-cohesie"]])
+
+    def item(page, slug):
+        return page.split(f'id="kwestie-{slug}"')[1].split('<li class="item"')[0]
+
+    page = client.get("/kennisagenda/").content.decode()
+    assert "werkt inmiddels aan" not in page  # agenda and leeratelier agree
+
+    atelier.voorwaarden.add(voorwaarden["sociale-inclusie"])
+    page = client.get("/kennisagenda/").content.decode()
+    for slug in ("eenzaamheid", "sociaal-isolement"):
+        said = item(page, slug)
+        agenda_part, atelier_part = said.split("Het leeratelier werkt inmiddels aan:")
+        assert "Voorwaarden van de kwestie:" in agenda_part
+        assert "Sociale cohesie" in agenda_part and "Sociale inclusie" not in agenda_part
+        assert "Sociale cohesie" in atelier_part and "Sociale inclusie" in atelier_part
+    assert "werkt inmiddels aan" not in item(page, "armoede")  # no leeratelier

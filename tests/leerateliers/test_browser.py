@@ -14,7 +14,10 @@ from tests.gates.helpers import load_demo_with_accounts
 from tests.gates.quality import axe_violations
 from werkplaats.models import User
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 

@@ -9,7 +9,10 @@ from playwright.sync_api import expect
 from leerateliers.models import Leeratelier
 from tests.gates.quality import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 @pytest.fixture
@@ -95,3 +98,37 @@ def test_filtering_hides_the_rest_and_keeps_the_url(picture):
 
     page.reload()  # the same choice, now drawn by the server
     expect(node(page, "leeratelier-armoede-en-schulden")).to_be_hidden()
+
+
+OVERLAPS_JS = """() => {
+  const boxes = [...document.querySelectorAll('.netwerk-svg .node')].map(node => ({
+    id: node.dataset.id,
+    label: node.querySelector('text').getBoundingClientRect(),
+    shape: node.querySelector('use').getBoundingClientRect(),
+  }));
+  const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5
+    && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const found = [];
+  for (const a of boxes) for (const b of boxes) {
+    if (a.id === b.id) continue;
+    if (a.id < b.id && hit(a.label, b.label)) found.push(`${a.id} / ${b.id}`);
+    if (hit(a.label, b.shape)) found.push(`${a.id} / node ${b.id}`);
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_as_drawn_no_label_covers_another_or_a_node(picture, width):
+    page = picture
+    page.set_viewport_size({"width": width, "height": 900})
+    assert page.evaluate(OVERLAPS_JS) == []
+
+
+def test_the_menu_fits_one_row_at_1280_px(live_server, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/")
+    tops = page.eval_on_selector_all(
+        ".main-nav li", "items => items.map(item => item.getBoundingClientRect().top)"
+    )
+    assert len(tops) >= 8 and len(set(tops)) == 1

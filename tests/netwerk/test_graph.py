@@ -119,3 +119,37 @@ def test_labels_are_escaped_in_the_drawing(client, network):
     html = client.get("/netwerk/").content.decode()
     assert "<schulden>" not in html
     assert "Armoede &amp; &lt;schulden&gt; &quot;nu&quot;" in html
+
+
+def test_no_label_covers_another_label_or_a_node_in_the_demo_network():
+    from netwerk import labels
+    from netwerk.graph import build_graph, gemeente_graph, leerateliers_for_graph
+    from tests.helpers import run_command
+    from werkplaats.models import Gemeente
+
+    run_command("load_demo")
+    graph = build_graph().with_labels()
+    assert len(graph.nodes) > 50
+    assert labels.overlaps(graph) == []
+    for gemeente in Gemeente.objects.all():
+        own = gemeente_graph(gemeente, list(leerateliers_for_graph().in_gemeente(gemeente)))
+        if own is not None:
+            assert labels.overlaps(own.with_labels()) == [], gemeente.naam
+
+
+def test_crowded_labels_spread_the_picture_until_they_fit():
+    from netwerk import labels
+    from netwerk.graph import Graph, Kind, Node
+
+    # Twelve long labels side by side on one line: as first laid out, they cover each other.
+    nodes = {
+        f"o{i}": Node(f"o{i}", Kind.ORGANISATIE, f"Stichting Welzijn en Zorg {i}", "/", x=i * 20.0)
+        for i in range(12)
+    }
+    graph = Graph(nodes, [], size=240.0)
+    labels.place_labels(graph)
+    assert labels.overlaps(graph) == []
+    box = labels.bounds(graph)
+    for node in nodes.values():
+        drawn = labels.label_box(node, node.label_x, node.label_y, node.label_anchor)
+        assert box.left <= drawn.left and drawn.right <= box.right  # the view box holds it

@@ -51,6 +51,7 @@ def test_the_query_count_does_not_grow_with_the_network(
 ):  # fmt: skip
     from werkplaats.models import Gemeente, Voorwaarde
 
+    client.get("/")  # the site profile, read once and then cached
     with CaptureQueriesContext(connection) as small:
         client.get(path)
     count = len(small)
@@ -78,3 +79,22 @@ def test_a_gemeente_page_shows_its_own_small_network(client, network):
     ids = set(re.findall(r'data-id="([^"]+)"', html))
     assert ids == {"gemeente-nijmegen", "leeratelier-armoede-en-schulden", "trekker-carinda-jansen"}
     assert "Het netwerk in Nijmegen" in html
+
+
+def test_coverage_tables_list_every_gemeente_of_the_werkgebied_even_with_nothing_there(
+    client, network, make_gemeente
+):
+    make_gemeente("Duiven")  # deelnemend, but no leeratelier or praktijk runs there
+    make_gemeente("Peel en Maas", is_deelnemer=False)  # was involved before, nothing now
+
+    netwerk = client.get("/netwerk/").content.decode()
+    table = netwerk[netwerk.index('id="per-gemeente-titel"') :]
+    duiven = re.search(r'<a href="/gemeenten/duiven/">Duiven</a></th>(.*?)</tr>', table, re.S)
+    assert duiven and duiven.group(1).count("—") == 3  # a row that shows the thin spot
+    assert "Peel en Maas" not in table
+
+    kwaliteit = client.get("/sociale-kwaliteit/").content.decode()
+    matrix = kwaliteit[kwaliteit.index('id="gemeenten-matrix-titel"') :]
+    duiven = re.search(r'<a href="/gemeenten/duiven/">Duiven</a></th>(.*?)</tr>', matrix, re.S)
+    assert duiven and duiven.group(1).count(">0 <") == 4
+    assert "Peel en Maas" not in matrix

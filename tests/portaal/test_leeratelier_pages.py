@@ -102,6 +102,66 @@ def test_gemeente_and_persoon_pages_show_leerateliers_and_praktijken(
     assert "Tussenstand" in persoon
 
 
+def test_a_gemeente_page_shows_its_partners_in_arenas_and_tribunes_and_its_bijeenkomsten(
+    client, ateliers, make_organisatie, make_bijeenkomst
+):
+    from leerateliers.models import Rol
+    from leerateliers.services import deelname_set_rol
+
+    lingewaard = ateliers["armoede"].gemeenten.get(naam="Lingewaard")
+    gemeente = make_organisatie("Gemeente Lingewaard", soort="gemeente", gemeente=lingewaard)
+    deelname_set_rol(organisatie=gemeente, leeratelier=ateliers["armoede"], rol=Rol.ARENA)
+    deelname_set_rol(organisatie=gemeente, leeratelier=ateliers["eenzaam"], rol=Rol.TRIBUNE)
+    make_bijeenkomst("Leerkring in Huissen", days=-40, gemeente=lingewaard)
+    make_bijeenkomst("Leerkring in Bemmel", days=-10, gemeente=lingewaard)
+    make_bijeenkomst("Volgende leerkring", days=30, gemeente=lingewaard)
+    make_bijeenkomst("Eerstvolgende leerkring", days=3, gemeente=lingewaard)
+    make_bijeenkomst("Elders", days=-40)
+
+    page = client.get("/gemeenten/lingewaard/").content.decode()
+    rollen = page.split("In arena")[1].split("Bijeenkomsten in deze")[0]
+    assert "Gemeente Lingewaard" in rollen
+    assert "Arena" in rollen and "Armoede en schulden" in rollen
+    assert "Tribune" in rollen and ateliers["eenzaam"].titel in rollen
+    assert "Elders" not in page
+    order = [
+        "Eerstvolgende leerkring",
+        "Volgende leerkring",
+        "Leerkring in Bemmel",
+        "Leerkring in Huissen",
+    ]
+    assert sorted(order, key=page.index) == order  # coming ones soonest first, then the past
+    heumen = client.get("/gemeenten/heumen/").content.decode()
+    assert "Nog geen organisatie uit deze gemeente zit in een arena" in heumen
+    assert "Hier is nog geen bijeenkomst gehouden." in heumen
+
+
+def meedoen(page):
+    return page.split("Meedoen?")[1].split("</div>")[0]
+
+
+def test_a_leeratelier_without_trekker_asks_for_one_and_points_to_the_werkplaats(client, ateliers):
+    page = client.get(ateliers["evalueren"].get_absolute_url()).content.decode()
+    assert "Trekker gezocht." in page
+    assert 'href="/contact/"' in meedoen(page)  # never a dead end
+    assert "Laat het de trekker weten" not in page
+
+
+def test_meedoen_tells_each_visitor_their_next_step(client, world):
+    world.a.contact_email = "carinda.jansen@example.nl"
+    world.a.save()
+    url = world.a.get_absolute_url()
+
+    anonymous = meedoen(client.get(url).content.decode())
+    assert 'href="mailto:carinda.jansen@example.nl"' in anonymous
+    assert 'href="/accounts/signup/"' in anonymous and 'href="/accounts/login/"' in anonymous
+
+    client.force_login(world.partner)
+    partner = meedoen(client.get(url).content.decode())
+    assert 'href="/mijn/"' in partner and "kies je zelf de rol van je organisatie" in partner
+    assert "/accounts/signup/" not in partner
+
+
 def grow(ateliers, make_organisatie, make_praktijk, make_persoon, voorwaarden, count):
     """``count`` partners and praktijken (with lessen) around the armoede atelier, and as many
     extra leerateliers for Zorgalliantie and Carinda Jansen (the partner and persoon pages)."""
@@ -162,6 +222,7 @@ def test_pages_use_the_same_number_of_queries_with_5_and_with_50_partners_and_pr
     )
     grow(ateliers, make_organisatie, make_praktijk, make_persoon, voorwaarden, 5)
     client = Client()
+    client.get("/")  # the site profile, read once and then cached
     with CaptureQueriesContext(connection) as with_five:
         assert client.get(path).status_code == 200
     grow(ateliers, make_organisatie, make_praktijk, make_persoon, voorwaarden, 45)

@@ -95,3 +95,19 @@ def test_an_author_needs_a_name_or_an_organisation_not_both(make_publicatie):
     both = Auteurschap(publicatie=publicatie, achternaam="Jansen", groep="Werkgroep")
     with pytest.raises(ValidationError, match="niet allebei"):
         both.full_clean()
+
+
+def test_choosing_another_persoon_as_author_takes_their_name(make_publicatie, make_persoon):
+    from publicaties.models import Auteurschap
+
+    publicatie = make_publicatie("Rapport", auteurs=[make_persoon("Carinda Jansen")])
+    auteur = Auteurschap.objects.get(publicatie=publicatie)
+    auteur.persoon = make_persoon("Joos Meesters")
+    auteur.full_clean()
+    auteur.save()
+    auteur.refresh_from_db()
+    assert (auteur.voornaam, auteur.achternaam, auteur.naam) == (
+        "Joos",
+        "Meesters",
+        "Joos Meesters",
+    )
