@@ -1,10 +1,7 @@
-import hashlib
-
-from allauth.account.adapter import get_adapter
 from django import forms
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from werkplaats.ratelimit import address_key, client_key, over_limit
 from werkplaats.text import validate_no_control_characters
 
 # A guest's form sends an email to the address typed in: a few per address and per client.
@@ -48,16 +45,20 @@ class GuestRegistrationForm(forms.Form):
         email = cleaned.get("email")
         if not email:
             return cleaned
-        client = get_adapter(self.request).get_client_ip(self.request)
-        if _over_limit(f"bijeenkomsten:gast:client:{client}", EMAILS_PER_CLIENT):
+        client = client_key(self.request)
+        if over_limit(
+            f"bijeenkomsten:gast:client:{client}", EMAILS_PER_CLIENT, window=WINDOW_SECONDS
+        ):
             raise forms.ValidationError(
                 _(
                     "Er zijn de afgelopen tijd te veel aanmeldingen vanaf deze computer of dit "
                     "netwerk verstuurd. Probeer het over een uur opnieuw."
                 )
             )
-        address = hashlib.sha256(email.lower().encode()).hexdigest()
-        if _over_limit(f"bijeenkomsten:gast:adres:{address}", EMAILS_PER_ADDRESS):
+        address = address_key(email)
+        if over_limit(
+            f"bijeenkomsten:gast:adres:{address}", EMAILS_PER_ADDRESS, window=WINDOW_SECONDS
+        ):
             raise forms.ValidationError(
                 _(
                     "Er zijn de afgelopen tijd al te veel aanmeldingen voor dit e-mailadres "
@@ -66,13 +67,3 @@ class GuestRegistrationForm(forms.Form):
                 )
             )
         return cleaned
-
-
-def _over_limit(key, limit):
-    """Count one more for ``key`` in the current window; True once past ``limit``."""
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # the window ended between add and incr: this one starts the next
-        cache.add(key, 1, timeout=WINDOW_SECONDS)
-        return False

@@ -1,9 +1,20 @@
+from django import forms
 from django.apps import apps
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Max
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Gemeente, Link, Organisatie, Persoon, Profiel, Thema, Voorwaarde
+from .models import (
+    Gemeente,
+    Link,
+    Organisatie,
+    Persoon,
+    Privacyverklaring,
+    Profiel,
+    Thema,
+    Voorwaarde,
+)
 
 # The admin shows each app under its verbose name; django-tasks-db gives its app a plain English
 # one that no catalogue translates.
@@ -135,3 +146,62 @@ class ProfielAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class PrivacyverklaringForm(forms.ModelForm):
+    class Meta:
+        model = Privacyverklaring
+        fields = ["versie", "geldig_vanaf", "tekst"]
+
+    def clean_geldig_vanaf(self):
+        geldig_vanaf = self.cleaned_data["geldig_vanaf"]
+        if geldig_vanaf < timezone.localdate():
+            raise forms.ValidationError(
+                _("Een versie kan niet met terugwerkende kracht gelden: kies vandaag of later.")
+            )
+        return geldig_vanaf
+
+    def clean_versie(self):
+        versie = self.cleaned_data["versie"]
+        hoogste = (
+            Privacyverklaring.objects.filter(geldig_vanaf__lte=timezone.localdate())
+            .exclude(pk=self.instance.pk)
+            .aggregate(hoogste=Max("versie"))["hoogste"]
+        )
+        if hoogste is not None and versie <= hoogste:
+            raise forms.ValidationError(
+                _("Kies een hoger versienummer dan %(versie)s, de versie die nu geldt.")
+                % {"versie": hoogste}
+            )
+        return versie
+
+
+@admin.register(Privacyverklaring)
+class PrivacyverklaringAdmin(admin.ModelAdmin):
+    """Versions of the privacyverklaring. Consent records name the version they were given
+    under, so a version stays as it was once its date has come: a new text is a new version."""
+
+    form = PrivacyverklaringForm
+    list_display = ["__str__", "geldig_vanaf", "is_geldig"]
+    ordering = ["-versie"]
+
+    @admin.display(description=_("is of was geldig"), boolean=True)
+    def is_geldig(self, obj):
+        return obj.geldig_vanaf <= timezone.localdate()
+
+    def _in_force(self, obj):
+        return obj is not None and obj.pk is not None and self.is_geldig(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._in_force(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._in_force(obj) and super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # one at a time, where that is allowed
+        return actions
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if self.is_geldig(obj) else None

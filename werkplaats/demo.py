@@ -1,9 +1,19 @@
 """Demo content of the network core, from ``fixtures/netwerk.toml`` and ``fixtures/site.toml``
 (see ``werkplaats.fixtures`` for the policy): gemeenten, thema's, organisaties, personen and
-the werkplaats' profile. The four voorwaarden come from data migration 0002."""
+the werkplaats' profile and its privacyverklaring. The four voorwaarden come from data
+migration 0002."""
 
 from .fixtures import Loader, read
-from .models import Gemeente, Link, Organisatie, Persoon, Profiel, Thema, Voorwaarde
+from .models import (
+    Gemeente,
+    Link,
+    Organisatie,
+    Persoon,
+    Privacyverklaring,
+    Profiel,
+    Thema,
+    Voorwaarde,
+)
 
 
 def load(loader: Loader) -> None:
@@ -31,7 +41,9 @@ def load(loader: Loader) -> None:
     for row in data["persoon"]:
         row["organisatie"] = organisaties.get(row.pop("organisatie", None))
         loader.ensure(Persoon, {"slug": row.pop("slug")}, row)
-    load_profiel(loader, read("site"))
+    site = read("site")
+    load_profiel(loader, site)
+    load_privacyverklaringen(loader, site)
 
 
 def load_profiel(loader: Loader, data: dict) -> None:
@@ -49,3 +61,11 @@ def load_profiel(loader: Loader, data: dict) -> None:
     for volgorde, link in enumerate(data.get("link", []), start=1):
         key = {"profiel": profiel, "url": link.pop("url")}
         loader.ensure(Link, key, {**link, "volgorde": volgorde})
+
+
+def load_privacyverklaringen(loader: Loader, data: dict) -> None:
+    """The versions of the privacyverklaring, by version number (create-only, like the
+    rest: a version in force is never changed, a new text is a new version)."""
+    for row in data.get("privacyverklaring", []):
+        row = dict(row)
+        loader.ensure(Privacyverklaring, {"versie": row.pop("versie")}, row)

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -534,3 +535,31 @@ for _model in (Profiel, Link, Organisatie, Persoon):
     post_delete.connect(
         forget_profiel, sender=_model, dispatch_uid=f"forget_profiel_del_{_model.__name__}"
     )
+
+
+class PrivacyverklaringQuerySet(models.QuerySet):
+    def geldend(self):
+        """The statement in force: the newest version whose date has come."""
+        return self.filter(geldig_vanaf__lte=timezone.localdate()).order_by("-versie").first()
+
+
+class Privacyverklaring(models.Model):
+    """One version of the privacyverklaring. Consent records name the version they were given
+    under, so an old version stays readable and is never changed once it is in force."""
+
+    versie = models.PositiveIntegerField(_("versie"), unique=True)
+    geldig_vanaf = models.DateField(_("geldig vanaf"))
+    tekst = models.TextField(_("tekst"), help_text=_("Markdown."))
+
+    objects = PrivacyverklaringQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("privacyverklaring")
+        verbose_name_plural = _("privacyverklaringen")
+        ordering = ["-versie"]
+
+    def __str__(self):
+        return _("Privacyverklaring, versie %(versie)s") % {"versie": self.versie}
+
+    def get_absolute_url(self):
+        return reverse("werkplaats:privacy_versie", kwargs={"versie": self.versie})

@@ -1,13 +1,21 @@
-"""The project's own endpoints: the health check, robots.txt, the favicon and the 500 page."""
+"""The project's own endpoints: the health check, robots.txt, the favicon, the 500 page and the
+privacyverklaring."""
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+)
+from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
-from .models import Profiel
+from .models import Privacyverklaring, Profiel
 
 
 @never_cache
@@ -48,3 +56,32 @@ def server_error(request):
     except Exception:  # the database or the cache may be what failed: the page still shows
         profiel = Profiel()
     return HttpResponseServerError(loader.get_template("500.html").render({"profiel": profiel}))
+
+
+@require_safe
+def privacy(request, versie=None):
+    """/privacy/: the privacyverklaring in force; /privacy/<versie>/: a version that was in
+    force (consent records name the version they were given under), with the other versions
+    listed. A version whose date has not come is not shown yet."""
+    versies = list(
+        Privacyverklaring.objects.filter(geldig_vanaf__lte=timezone.localdate())
+        .order_by("-versie")
+        .only("versie", "geldig_vanaf")
+    )
+    geldend = versies[0] if versies else None
+    if versie is None:
+        getoond = geldend
+    else:
+        getoond = next((v for v in versies if v.versie == versie), None)
+        if getoond is None:
+            raise Http404
+    if getoond is None:
+        return render(request, "werkplaats/privacy.html", {}, status=404)
+    getoond = Privacyverklaring.objects.get(pk=getoond.pk)  # now with its text
+    context = {
+        "verklaring": getoond,
+        "is_geldend": getoond.pk == geldend.pk,
+        "geldend": geldend,
+        "andere_versies": [v for v in versies if v.pk != getoond.pk],
+    }
+    return render(request, "werkplaats/privacy.html", context)
