@@ -99,6 +99,28 @@ def tribune_readers(leeratelier_id: int) -> list[User]:
     return list(User.objects.filter(pk__in=audience, is_active=True).exclude(pk__in=stopped))
 
 
+def audience_user_ids(
+    leeratelier_id: int, *, rollen: tuple[str, ...] = (), volgers: bool = False
+) -> set[int]:
+    """Ids of the active users of one part of a leeratelier's audience: the contactpersonen
+    of the organisations in ``rollen`` (arena, tribune) and, with ``volgers``, its followers;
+    without those who chose "nooit" for it (the nieuwsbrief's segments)."""
+    found = _audience(leeratelier_id, rollen=rollen) if rollen or volgers else {}
+    wanted = {
+        user_id
+        for user_id, reden in found.items()
+        if reden.organisaties or (volgers and reden.volgt)
+    }
+    stopped = Abonnement.objects.filter(
+        leeratelier_id=leeratelier_id, frequentie=Frequentie.NOOIT
+    ).values("user_id")
+    return set(
+        User.objects.filter(pk__in=wanted, is_active=True)
+        .exclude(pk__in=stopped)
+        .values_list("pk", flat=True)
+    )
+
+
 def recipients(update: TribuneUpdate) -> dict[User, Frequentie]:
     """Who is told about ``update``, and how: each active follower and contactpersoon once.
 

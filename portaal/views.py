@@ -14,6 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -32,6 +33,9 @@ from leerateliers.models import (
     TribuneUpdate,
 )
 from netwerk.graph import gemeente_graph, leerateliers_for_graph
+from nieuwsbrief.consent import TOESTEMMING_TEKST
+from nieuwsbrief.links import unsubscribe_token
+from nieuwsbrief.models import Inschrijving
 from publicaties.models import Auteurschap, Publicatie, split_naam
 from werkplaats.filters import OrganisatieFilter
 from werkplaats.forms import posted
@@ -282,7 +286,15 @@ def dashboard(request):
         deelname_rows.append(
             (organisatie, [(atelier, rollen.get(atelier.pk)) for atelier in open_leerateliers])
         )
+    inschrijving = Inschrijving.objects.open_van(user).first()
     context = {
+        "inschrijving": inschrijving,
+        "nieuwsbrief_afmelden": reverse(
+            "nieuwsbrief:afmelden", kwargs={"token": unsubscribe_token(inschrijving.email)}
+        )
+        if inschrijving is not None and inschrijving.is_actief
+        else None,
+        "toestemming": TOESTEMMING_TEKST,
         "persoon": Persoon.objects.filter(user=user).select_related("organisatie").first(),
         "open_koppeling": Koppeling.objects.pending().filter(user=user).first(),
         "is_gekoppeld": Koppeling.objects.approved().filter(user=user).exists(),

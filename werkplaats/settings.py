@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "kennisagenda",
     "bijeenkomsten",
     "netwerk",
+    "nieuwsbrief",
     "portaal",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -283,6 +284,9 @@ DEFAULT_FROM_EMAIL = (
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Beheer", address) for address in env_list("DJANGO_ADMINS")]
+# The nieuwsbrief goes out in batches: this many emails, then this many seconds' pause.
+NIEUWSBRIEF_BATCH_SIZE = max(1, env_int("DJANGO_NIEUWSBRIEF_BATCH_SIZE", 50))
+NIEUWSBRIEF_BATCH_PAUSE = max(0, env_int("DJANGO_NIEUWSBRIEF_BATCH_PAUSE", 10))
 
 # --- Security ---------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("kennisagenda.urls")),
     path("", include("bijeenkomsten.urls")),
     path("", include("netwerk.urls")),
+    path("", include("nieuwsbrief.urls")),
     path("", include("portaal.urls")),
     path("accounts/", include("allauth.urls")),
 ]

@@ -5,12 +5,16 @@ accessible and fits a phone (checked in Chromium).
 New pages are picked up without changing this test: link to them and they are checked.
 """
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from bijeenkomsten.models import Bijeenkomst, Status
 from bijeenkomsten.notifications import confirm_token
+from nieuwsbrief.links import confirm_url, unsubscribe_url
+from nieuwsbrief.services import inschrijving_aanvragen
 
 from .quality import assert_pages_answer, assert_pages_pass_in_browser, crawl
 
@@ -27,7 +31,16 @@ def crawl_public_pages(client):
         bijeenkomst=bijeenkomst, naam="Anna de Boer", email="anna@example.nl", organisatie=""
     )
     confirm = reverse("bijeenkomsten:confirm", kwargs={"token": token})
-    pages = crawl(client, also=[confirm, "/zoeken/?q=eenzaamheid", "/zoeken/?q=fort+lent"])
+    # The nieuwsbrief's links in emails: confirming a subscription, and withdrawing.
+    inschrijving = inschrijving_aanvragen(email="bert@example.nl", pagina="/nieuwsbrief/")
+    nieuwsbrief = [
+        urlsplit(confirm_url(inschrijving)).path,
+        urlsplit(unsubscribe_url("bert@example.nl")).path,
+    ]
+    pages = crawl(
+        client,
+        also=[confirm, *nieuwsbrief, "/zoeken/?q=eenzaamheid", "/zoeken/?q=fort+lent"],
+    )
     html_pages = [crawled for crawled in pages if crawled.html]
     assert len(html_pages) >= MIN_PAGES, [crawled.path for crawled in pages]
     return pages

@@ -45,7 +45,7 @@ def run_action(page, live_server, changelist, rows, action):
 
 def test_draft_merge_and_adopt_in_the_admin(live_server, page, member):
     page.goto(live_server.url + "/beheer/")  # the admin sends a visitor to the site's login
-    page.get_by_label("E-mailadres").fill("pc@example.nl")
+    page.get_by_label("E-mailadres", exact=True).fill("pc@example.nl")
     page.get_by_label("Wachtwoord", exact=True).fill("een-lang-wachtwoord")
     page.get_by_role("button", name="Inloggen").click()
     expect(page).to_have_url(live_server.url + "/beheer/")

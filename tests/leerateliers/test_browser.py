@@ -30,7 +30,7 @@ def demo(live_server, settings):
 
 def sign_in(page, live_server, email, next_path="/mijn/"):
     page.goto(f"{live_server.url}/accounts/login/?next={next_path}")
-    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("E-mailadres", exact=True).fill(email)
     page.get_by_label("Wachtwoord", exact=True).fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     expect(page).to_have_url(f"{live_server.url}{next_path}")
