@@ -109,6 +109,21 @@ class Afmelding(models.Model):
         return self.email
 
 
+class Afmeldsleutel(models.Model):
+    """The key in an address's unsubscribe link: random, so the link names no address (links
+    end up in logs and in the history of mail programs). Made the first time a link is."""
+
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    sleutel = models.CharField(_("sleutel"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("afmeldsleutel")
+        verbose_name_plural = _("afmeldsleutels")
+
+    def __str__(self):
+        return self.email
+
+
 # --- Editions --------------------------------------------------------------------------------
 
 

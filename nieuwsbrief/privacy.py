@@ -10,7 +10,7 @@ from django.db.models.functions import Cast, Lower
 from werkplaats.admin_tools import forget_in_admin_log
 from werkplaats.models import User
 
-from .models import Afmelding, Bezorging, Editie, Inschrijving
+from .models import Afmelding, Afmeldsleutel, Bezorging, Editie, Inschrijving
 
 COVERS = {
     Inschrijving: "exported with its consent record; deleted with the account, or on request "
@@ -18,6 +18,8 @@ COVERS = {
     Afmelding: "exported; deleted with the account or on request",
     Bezorging: "exported as the editions received; deleted with the account or on request",
     Editie: "the staff member who sent it; the link is cleared when the account goes",
+    Afmeldsleutel: "the key of an address's unsubscribe link; deleted with the account or on "
+    "request",
 }
 
 
@@ -165,3 +167,4 @@ def erase(user: User) -> None:
     bezorgingen.delete()
     inschrijvingen.delete()
     afmeldingen.delete()
+    Afmeldsleutel.objects.filter(_by_address(user)).delete()

@@ -24,7 +24,16 @@ from werkplaats.models import Privacyverklaring, User
 
 from . import content, sending, tasks
 from .consent import TOESTEMMING_TEKST, TOESTEMMING_VERSIE
-from .models import Afmelding, Bezorging, Editie, EditieStatus, Inschrijving, Item, ItemSoort
+from .models import (
+    Afmelding,
+    Afmeldsleutel,
+    Bezorging,
+    Editie,
+    EditieStatus,
+    Inschrijving,
+    Item,
+    ItemSoort,
+)
 from .segments import Segment, recipients
 
 # --- Subscriptions ---------------------------------------------------------------------------
@@ -188,6 +197,7 @@ def adres_wissen(*, email: str) -> int:
     count = Bezorging.objects.filter(email__iexact=email).delete()[0]
     count += inschrijvingen.delete()[0]
     count += afmeldingen.delete()[0]
+    count += Afmeldsleutel.objects.filter(email__iexact=email).delete()[0]
     return count
 
 

@@ -65,7 +65,14 @@ def index(request):
 @login_required
 @require_POST
 def mijn_inschrijving(request):
-    """Subscribing from /mijn/ with one click: the consent shown there is recorded."""
+    """Subscribing from /mijn/ with one click (the consent shown there is recorded), or
+    withdrawing the account's subscription."""
+    if request.POST.get("actie") == "afmelden":
+        inschrijving = Inschrijving.objects.open_van(request.user).first()
+        if inschrijving is not None:
+            services.inschrijving_intrekken(email=inschrijving.email)
+        messages.success(request, _("Je bent afgemeld voor de nieuwsbrief."))
+        return redirect("portaal:dashboard")
     services.inschrijving_account(user=request.user, pagina=reverse("portaal:dashboard"))
     messages.success(
         request,
@@ -75,11 +82,10 @@ def mijn_inschrijving(request):
 
 
 def _confirmed(token: str) -> Inschrijving | None:
-    found = read_confirm_token(token)
-    if found is None:
+    pk = read_confirm_token(token)
+    if pk is None:
         return None
-    pk, email = found
-    return Inschrijving.objects.prefetch_related("leerateliers").filter(pk=pk, email=email).first()
+    return Inschrijving.objects.prefetch_related("leerateliers").filter(pk=pk).first()
 
 
 @never_cache
@@ -110,15 +116,12 @@ def bevestigen(request, token):
 @require_http_methods(["GET", "HEAD", "POST"])
 def afmelden(request, token):
     """The link in every edition and on /mijn/: GET asks, POST withdraws, with one click and
-    without signing in; the signed address is the authority."""
+    without signing in; the link's key is the authority."""
     email = read_unsubscribe_token(token)
     if email is None:
         return render(request, "nieuwsbrief/afmelden.html", {"ongeldig": True}, status=404)
     if request.method == "POST":
         services.inschrijving_intrekken(email=email)
-        if request.user.is_authenticated and request.POST.get("terug") == "mijn":
-            messages.success(request, _("Je bent afgemeld voor de nieuwsbrief."))
-            return redirect("portaal:dashboard")
         return render(request, "nieuwsbrief/afmelden.html", {"email": email, "afgemeld": True})
     return render(request, "nieuwsbrief/afmelden.html", {"email": email})
 

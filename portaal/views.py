@@ -14,7 +14,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -34,7 +33,6 @@ from leerateliers.models import (
 )
 from netwerk.graph import gemeente_graph, leerateliers_for_graph
 from nieuwsbrief.consent import TOESTEMMING_TEKST
-from nieuwsbrief.links import unsubscribe_token
 from nieuwsbrief.models import Inschrijving
 from publicaties.models import Auteurschap, Publicatie, split_naam
 from werkplaats.filters import OrganisatieFilter
@@ -289,11 +287,7 @@ def dashboard(request):
     inschrijving = Inschrijving.objects.open_van(user).first()
     context = {
         "inschrijving": inschrijving,
-        "nieuwsbrief_afmelden": reverse(
-            "nieuwsbrief:afmelden", kwargs={"token": unsubscribe_token(inschrijving.email)}
-        )
-        if inschrijving is not None and inschrijving.is_actief
-        else None,
+        "nieuwsbrief_afmelden": inschrijving is not None and inschrijving.is_actief,
         "toestemming": TOESTEMMING_TEKST,
         "persoon": Persoon.objects.filter(user=user).select_related("organisatie").first(),
         "open_koppeling": Koppeling.objects.pending().filter(user=user).first(),
