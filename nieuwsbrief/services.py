@@ -24,6 +24,7 @@ from werkplaats.models import Privacyverklaring, User
 
 from . import content, sending, tasks
 from .consent import TOESTEMMING_TEKST, TOESTEMMING_VERSIE
+from .links import CONFIRM_MAX_AGE
 from .models import (
     Afmelding,
     Afmeldsleutel,
@@ -168,6 +169,16 @@ def inschrijving_account(
         return Inschrijving.objects.get(email=email, afgemeld_at__isnull=True)
     Afmelding.objects.filter(email=email).delete()
     return inschrijving
+
+
+def inschrijvingen_opruimen(*, now: datetime.datetime | None = None) -> int:
+    """Erase the subscriptions that were never confirmed and whose link has expired: nothing
+    was agreed, so nothing is kept. Returns how many went."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(seconds=CONFIRM_MAX_AGE)
+    verlopen = Inschrijving.objects.wacht().filter(toestemming_at__lt=cutoff)
+    forget_in_admin_log(Inschrijving, list(verlopen.values_list("pk", flat=True)))
+    return verlopen.delete()[1].get(Inschrijving._meta.label, 0)
 
 
 @transaction.atomic

@@ -357,3 +357,22 @@ def test_the_footer_form_sets_no_cookie_and_works_from_a_browser_without_one(ver
     )
     assert response.status_code == 302
     assert Inschrijving.objects.wacht().get().email == "kees@example.nl"
+
+
+def test_a_subscription_never_confirmed_is_erased_once_its_link_expired(subscribe):
+    from tests.helpers import run_command
+
+    subscribe("oud@example.nl")
+    subscribe("nieuw@example.nl")
+    Inschrijving.objects.filter(email="oud@example.nl").update(
+        toestemming_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    bevestigd = Inschrijving.objects.get(email="nieuw@example.nl")
+    bevestigd.bevestigd_at = timezone.now()
+    bevestigd.toestemming_at = timezone.now() - datetime.timedelta(days=30)
+    bevestigd.save()
+
+    output = run_command("send_nieuwsbrief")
+    assert "1 onbevestigde inschrijving gewist." in output
+    assert list(Inschrijving.objects.values_list("email", flat=True)) == ["nieuw@example.nl"]
+    assert "gewist" not in run_command("send_nieuwsbrief")  # nothing more to erase
