@@ -92,11 +92,8 @@ def _audience(leeratelier_id: int, rollen=(Rol.ARENA, Rol.TRIBUNE)) -> dict[int,
 def tribune_readers(leeratelier_id: int) -> list[User]:
     """Who hears what the tribune of a leeratelier hears: its followers and the contactpersonen
     of the organisations on its tribune; active users who did not choose "nooit" for it."""
-    stopped = Abonnement.objects.filter(
-        leeratelier_id=leeratelier_id, frequentie=Frequentie.NOOIT
-    ).values("user_id")
-    audience = _audience(leeratelier_id, rollen=[Rol.TRIBUNE])
-    return list(User.objects.filter(pk__in=audience, is_active=True).exclude(pk__in=stopped))
+    ids = audience_user_ids(leeratelier_id, rollen=(Rol.TRIBUNE,), volgers=True)
+    return list(User.objects.filter(pk__in=ids))
 
 
 def audience_user_ids(

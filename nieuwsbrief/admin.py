@@ -15,7 +15,7 @@ from leerateliers.models import Leeratelier
 from werkplaats.admin_tools import ConstraintCheckingFormSet, confirmed_action
 
 from . import content, segments, sending, services
-from .models import Afmelding, Editie, Inschrijving, Item, ItemSoort
+from .models import TOESTEMMING_VELDEN, Afmelding, Editie, Inschrijving, Item, ItemSoort
 
 # --- Subscriptions ---------------------------------------------------------------------------
 
@@ -56,17 +56,7 @@ class InschrijvingAdmin(admin.ModelAdmin):
         (None, {"fields": ["email", "naam", "organisatie", "leerateliers", "user"]}),
         (
             _("Toestemming"),
-            {
-                "fields": [
-                    "toestemming_at",
-                    "toestemming_pagina",
-                    "toestemming_tekst",
-                    "toestemming_versie",
-                    "privacy_versie",
-                    "bevestigd_at",
-                    "afgemeld_at",
-                ]
-            },
+            {"fields": TOESTEMMING_VELDEN},
         ),
     ]
 

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 
 from bijeenkomsten.models import Status as BijeenkomstStatus
+from bijeenkomsten.templatetags.bijeenkomsten_tags import wanneer
 from leerateliers.models import Leeratelier, UpdateStatus
 from publicaties.models import Status as PublicatieStatus
 from werkplaats.links import absolute_url
@@ -98,7 +99,7 @@ def _onderdeel(item: Item, link) -> Onderdeel:
         titel = titel or bron.titel
         tekst = tekst or bron.samenvatting
         url = link(bron.get_absolute_url())
-        meta = date_format(timezone.localtime(bron.start_at), "l j F Y, H:i")
+        meta = wanneer(bron)
         if bron.status == BijeenkomstStatus.GEANNULEERD:
             meta = f"{meta} · {BijeenkomstStatus.GEANNULEERD.label}"
     elif item.soort == ItemSoort.LES:

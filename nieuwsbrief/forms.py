@@ -1,6 +1,8 @@
 """Subscribing to the nieuwsbrief without an account: the address is confirmed by a link."""
 
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Leeratelier, LeeratelierStatus
@@ -57,6 +59,12 @@ class InschrijvingForm(forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["naam"].widget.attrs["autocomplete"] = "name"
         self.fields["organisatie"].widget.attrs["autocomplete"] = "organization"
+        toestemming = self.fields["toestemming"]
+        toestemming.samenvatting = _("Toestemming")  # its label is the whole consent text
+        toestemming.help_text = format_html(
+            _('Lees in de <a href="{}">privacyverklaring</a> hoe we met je gegevens omgaan.'),
+            reverse("werkplaats:privacy"),
+        )
 
     def clean_pagina(self):
         """The page the form was sent from, for the consent record: a path of this site."""

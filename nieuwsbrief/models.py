@@ -93,6 +93,18 @@ class Inschrijving(models.Model):
         return self.bevestigd_at is not None and self.afgemeld_at is None
 
 
+# The consent record of an Inschrijving: what the admin shows and the download holds.
+TOESTEMMING_VELDEN = (
+    "toestemming_at",
+    "toestemming_pagina",
+    "toestemming_tekst",
+    "toestemming_versie",
+    "privacy_versie",
+    "bevestigd_at",
+    "afgemeld_at",
+)
+
+
 class Afmelding(models.Model):
     """An address that wants no edition at all any more, whatever segment it would be in (an
     account in the tribune of a leeratelier, say). A new confirmed subscription lifts it."""

@@ -10,7 +10,14 @@ from django.db.models.functions import Cast, Lower
 from werkplaats.admin_tools import forget_in_admin_log
 from werkplaats.models import User
 
-from .models import Afmelding, Afmeldsleutel, Bezorging, Editie, Inschrijving
+from .models import (
+    TOESTEMMING_VELDEN,
+    Afmelding,
+    Afmeldsleutel,
+    Bezorging,
+    Editie,
+    Inschrijving,
+)
 
 COVERS = {
     Inschrijving: "exported with its consent record; deleted with the account, or on request "
@@ -95,13 +102,7 @@ def export(user: User) -> dict:
         "email",
         "naam",
         "organisatie",
-        "toestemming_at",
-        "toestemming_pagina",
-        "toestemming_tekst",
-        "toestemming_versie",
-        "privacy_versie",
-        "bevestigd_at",
-        "afgemeld_at",
+        *TOESTEMMING_VELDEN,
         leeratelier=F("leerateliers__titel"),
     )
     refusals = _select(afmeldingen, "afmelding", "pk", "email", "afgemeld_at")
