@@ -67,7 +67,7 @@ def _claim(loader: Loader, user: User, claim: dict, by: User) -> None:
     koppeling = Koppeling(user=user, **fields)
     koppeling.full_clean()
     koppeling.save()
-    koppeling_approve(koppeling=koppeling, by=by)
+    koppeling_approve(koppeling=koppeling, by=by, notify=False)  # loading demo data is silent
     loader.count(Koppeling)
 
 

@@ -124,3 +124,65 @@ class Koppeling(models.Model):
     @property
     def is_pending(self):
         return self.status == KoppelingStatus.AANGEVRAAGD
+
+
+class MeldingsvoorkeurQuerySet(models.QuerySet):
+    def declining(self, soort: str):
+        """The rows of users who turned off the emails of ``soort``."""
+        return self.filter(**{Meldingsvoorkeur.check_soort(soort): False})
+
+
+class Meldingsvoorkeur(models.Model):
+    """Which emails about events a user wants, where a person might not want them. A user
+    without a row wants them all (the defaults). Emails about one's own requests and
+    registrations are always sent and have no choice here."""
+
+    SOORTEN = ("deelnames", "reacties_overzicht", "koppelingen")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        related_name="meldingsvoorkeur",
+        on_delete=models.CASCADE,
+    )
+    deelnames = models.BooleanField(
+        _("Wijzigingen in de arena en op de tribune van mijn leerateliers"),
+        default=True,
+        help_text=_(
+            "Een e-mail als een organisatie in de arena of op de tribune komt, van plaats "
+            "wisselt of stopt. Voor trekkers."
+        ),
+    )
+    reacties_overzicht = models.BooleanField(
+        _("Wekelijks overzicht van nieuwe reacties"),
+        default=True,
+        help_text=_(
+            "Eén e-mail per week met de nieuwe reacties van bezoekers op je leerateliers. "
+            "Voor trekkers."
+        ),
+    )
+    koppelingen = models.BooleanField(
+        _("Nieuwe aanvragen voor een koppeling"),
+        default=True,
+        help_text=_(
+            "Een e-mail als iemand vraagt om een account aan een profiel of organisatie te "
+            "koppelen. Voor wie aanvragen beoordeelt."
+        ),
+    )
+    gewijzigd_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = MeldingsvoorkeurQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meldingsvoorkeur")
+        verbose_name_plural = _("meldingsvoorkeuren")
+
+    def __str__(self):
+        # No email address here: this text ends up in the admin's log.
+        return _("Meldingsvoorkeuren van account %(nummer)s") % {"nummer": self.user_id}
+
+    @classmethod
+    def check_soort(cls, soort: str) -> str:
+        if soort not in cls.SOORTEN:
+            raise ValueError(f"Onbekende soort melding: {soort}")
+        return soort

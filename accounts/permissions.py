@@ -7,7 +7,8 @@ and a relation in the data (an approved koppeling as contactpersoon, or a leadin
 trekkerschap). Without an approved koppeling nothing is allowed.
 """
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Permission
+from django.db.models import Q
 
 from werkplaats.models import Organisatie, User
 
@@ -27,6 +28,21 @@ def represented_by(user: User | AnonymousUser):
         .filter(user=user, is_contactpersoon=True)
         .values("organisatie")
     )
+
+
+def koppeling_reviewers():
+    """The active staff who may decide about koppelingen (``can_approve_koppeling``): by the
+    permission, given to them or to one of their groups, or as superuser."""
+    permission = Permission.objects.filter(
+        content_type__app_label="accounts", codename="change_koppeling"
+    )
+    return User.objects.filter(
+        Q(is_superuser=True)
+        | Q(user_permissions__in=permission)
+        | Q(groups__permissions__in=permission),
+        is_active=True,
+        is_staff=True,
+    ).distinct()
 
 
 def can_approve_koppeling(user: User | AnonymousUser, koppeling: Koppeling) -> bool:

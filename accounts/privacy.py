@@ -1,20 +1,34 @@
-"""Personal data of identity: the account's email addresses and its koppelingen
-(see ``werkplaats.privacy`` for what these modules declare)."""
+"""Personal data of identity: the account's email addresses, its koppelingen and its choices
+about emails (see ``werkplaats.privacy`` for what these modules declare)."""
 
 from allauth.account.models import EmailAddress
 
 from werkplaats.admin_tools import forget_in_admin_log
 from werkplaats.models import User
 
-from .models import Koppeling
+from .models import Koppeling, Meldingsvoorkeur
 
 COVERS = {
     EmailAddress: "exported; deleted with the account",
     Koppeling: "exported; deleted with the account (as the decider's, the link is cleared)",
+    Meldingsvoorkeur: "exported; deleted with the account",
 }
 
 
+def _voorkeuren(user: User, addresses: list[EmailAddress]) -> list[Meldingsvoorkeur]:
+    """The user's choices about emails: loaded along with the addresses when there are any."""
+    if not addresses:
+        return list(Meldingsvoorkeur.objects.filter(user=user))
+    try:
+        return [addresses[0].user.meldingsvoorkeur]
+    except Meldingsvoorkeur.DoesNotExist:
+        return []
+
+
 def export(user: User) -> dict:
+    addresses = list(
+        EmailAddress.objects.filter(user=user).select_related("user__meldingsvoorkeur")
+    )
     return {
         "e-mailadressen": [
             {
@@ -22,7 +36,7 @@ def export(user: User) -> dict:
                 "bevestigd": address.verified,
                 "primair": address.primary,
             }
-            for address in EmailAddress.objects.filter(user=user)
+            for address in addresses
         ],
         "koppelingen": [
             {
@@ -37,9 +51,18 @@ def export(user: User) -> dict:
             }
             for k in Koppeling.objects.filter(user=user).select_related("persoon", "organisatie")
         ],
+        "e-mailvoorkeuren": [
+            {
+                str(Meldingsvoorkeur._meta.get_field(soort).verbose_name): getattr(voorkeur, soort)
+                for soort in Meldingsvoorkeur.SOORTEN
+            }
+            | {"gewijzigd_op": voorkeur.gewijzigd_at}
+            for voorkeur in _voorkeuren(user, addresses)
+        ],
     }
 
 
 def erase(user: User) -> None:
     """The rows go with the account (cascade); the admin's log forgets whose they were."""
     forget_in_admin_log(Koppeling, Koppeling.objects.filter(user=user).values_list("pk", flat=True))
+    Meldingsvoorkeur.objects.filter(user=user).delete()

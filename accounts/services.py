@@ -1,4 +1,5 @@
-"""Deciding about koppelingen: approving, rejecting and revoking them, with their roles."""
+"""Deciding about koppelingen: approving, rejecting and revoking them, with their roles; and
+which emails about events a user wants (``Meldingsvoorkeur``)."""
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -8,7 +9,9 @@ from django.utils.translation import gettext as _
 
 from werkplaats.models import Persoon, User
 
-from .models import Koppeling, KoppelingStatus
+from . import berichten
+from .models import Koppeling, KoppelingStatus, Meldingsvoorkeur
+from .permissions import koppeling_reviewers
 
 ONDERZOEKER = "Onderzoeker"
 PARTNERCONTACT = "Partnercontact"
@@ -25,11 +28,16 @@ def _lock_pending(koppeling: Koppeling) -> Koppeling:
     return _lock(koppeling, KoppelingStatus.AANGEVRAAGD, _("Deze aanvraag is al beoordeeld."))
 
 
-def _decided(koppeling: Koppeling, status: KoppelingStatus, by: User) -> Koppeling:
+def _decided(
+    koppeling: Koppeling, status: KoppelingStatus, by: User, *, notify: bool = True
+) -> Koppeling:
+    """Record the decision and (with ``notify``) tell the applicant, once."""
     koppeling.status = status
     koppeling.beoordeeld_at = timezone.now()
     koppeling.beoordeeld_door = by
     koppeling.save()
+    if notify:
+        berichten.koppeling_decided(koppeling)
     return koppeling
 
 
@@ -38,13 +46,14 @@ def _group(name: str) -> Group:
 
 
 @transaction.atomic
-def koppeling_approve(*, koppeling: Koppeling, by: User) -> Koppeling:
+def koppeling_approve(*, koppeling: Koppeling, by: User, notify: bool = True) -> Koppeling:
     """Approve a claim: link the account to the claimed persoon and give it its roles,
     Partnercontact for a contactpersoon and Onderzoeker for a persoon (which leerateliers that
     reaches follows from their trekkerschappen, now and later; see permissions.py).
 
     A claim without an existing persoon creates no public profile (staff can add one in the
-    admin); the contactpersoon's rights do not need one.
+    admin); the contactpersoon's rights do not need one. The applicant is told by email,
+    except with ``notify=False`` (the demo accounts).
     """
     koppeling = _lock_pending(koppeling)
     user = koppeling.user
@@ -62,7 +71,7 @@ def koppeling_approve(*, koppeling: Koppeling, by: User) -> Koppeling:
         user.groups.add(_group(ONDERZOEKER))
     if koppeling.is_contactpersoon:
         user.groups.add(_group(PARTNERCONTACT))
-    return _decided(koppeling, KoppelingStatus.GOEDGEKEURD, by)
+    return _decided(koppeling, KoppelingStatus.GOEDGEKEURD, by, notify=notify)
 
 
 @transaction.atomic
@@ -88,3 +97,40 @@ def koppeling_revoke(*, koppeling: Koppeling, by: User) -> Koppeling:
     if not Persoon.objects.filter(user=user).exists():
         user.groups.remove(_group(ONDERZOEKER))
     return koppeling
+
+
+# --- Emails about koppelingen and the choices about emails ------------------------------------
+
+
+@transaction.atomic
+def koppeling_request(*, koppeling: Koppeling) -> Koppeling:
+    """Store a new claim and tell the staff who decide about claims (once, after the commit)."""
+    koppeling.full_clean()
+    koppeling.save()
+    reviewers = wanting(koppeling_reviewers().exclude(pk=koppeling.user_id), "koppelingen")
+    berichten.koppeling_requested(koppeling, reviewers=reviewers)
+    return koppeling
+
+
+def wants(user: User, soort: str) -> bool:
+    """Whether ``user`` wants the emails of ``soort`` (a ``Meldingsvoorkeur`` field); a user
+    who never chose wants them."""
+    return not Meldingsvoorkeur.objects.declining(soort).filter(user=user).exists()
+
+
+def wanting(users, soort: str):
+    """``users`` (a queryset) without those who turned off the emails of ``soort``."""
+    return users.exclude(pk__in=Meldingsvoorkeur.objects.declining(soort).values("user"))
+
+
+def meldingsvoorkeur_of(user: User) -> Meldingsvoorkeur:
+    """The user's choices, unsaved defaults when they never chose."""
+    return Meldingsvoorkeur.objects.filter(user=user).first() or Meldingsvoorkeur(user=user)
+
+
+def meldingsvoorkeur_set(*, user: User, **keuzes: bool) -> Meldingsvoorkeur:
+    """Turn emails of the named kinds on or off (``deelnames=False``); others stay as they are."""
+    for soort in keuzes:
+        Meldingsvoorkeur.check_soort(soort)
+    voorkeur, _created = Meldingsvoorkeur.objects.update_or_create(user=user, defaults=keuzes)
+    return voorkeur

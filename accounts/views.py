@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from werkplaats.forms import posted
 
+from . import services
 from .forms import KoppelingForm
 from .models import Koppeling
 
@@ -23,8 +25,8 @@ def koppeling_request(request):
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
-                form.save()
-        except IntegrityError:  # a second click while the first was being saved
+                services.koppeling_request(koppeling=form.save(commit=False))
+        except (IntegrityError, ValidationError):  # a second click while the first was saved
             return redirect("accounts:koppeling")
         messages.success(
             request,

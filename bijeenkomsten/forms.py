@@ -2,7 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from werkplaats.ratelimit import address_key, client_key, over_limit
-from werkplaats.text import validate_no_control_characters
+from werkplaats.text import (
+    validate_one_line,
+    validate_plain_email,
+)
 
 # A guest's form sends an email to the address typed in: a few per address and per client.
 EMAILS_PER_ADDRESS = 3
@@ -13,10 +16,9 @@ WINDOW_SECONDS = 60 * 60
 class GuestRegistrationForm(forms.Form):
     """Registering without an account: the email address is confirmed by a link first."""
 
-    naam = forms.CharField(
-        label=_("Je naam"), max_length=150, validators=[validate_no_control_characters]
-    )
+    naam = forms.CharField(label=_("Je naam"), max_length=150, validators=[validate_one_line])
     email = forms.EmailField(
+        validators=[validate_plain_email],
         label=_("Je e-mailadres"),
         help_text=_("We sturen je een link; je aanmelding telt zodra je die hebt gevolgd."),
     )
@@ -24,7 +26,7 @@ class GuestRegistrationForm(forms.Form):
         label=_("Organisatie"),
         max_length=150,
         required=False,
-        validators=[validate_no_control_characters],
+        validators=[validate_one_line],
     )
 
     def __init__(self, *args, request, **kwargs):

@@ -151,6 +151,18 @@ def registration_message(aanmelding: Aanmelding, *, seat_freed: bool = False):
     )
 
 
+def cancellation_message(aanmelding: Aanmelding, *, was_waiting: bool):
+    """The confirmation for someone who cancelled their own registration (``was_waiting``:
+    they gave up a place on the waiting list rather than a seat)."""
+    bijeenkomst = aanmelding.bijeenkomst
+    return _email(
+        to=aanmelding.adres,
+        subject=_subject(_("Afgemeld: %(titel)s"), bijeenkomst),
+        template="afgemeld",
+        context={"aanmelding": aanmelding, "bijeenkomst": bijeenkomst, "was_waiting": was_waiting},
+    )
+
+
 def send_registration(aanmelding_id: int) -> mail.Tally:
     """Tell someone where their registration stands now, unless they were told already
     (``gemeld_status``): so a seat given before the first email went out gets one email, not

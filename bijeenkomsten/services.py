@@ -15,10 +15,11 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkplaats import mail
 from werkplaats.admin_tools import forget_in_admin_log
 from werkplaats.models import User
 
-from . import tasks
+from . import notifications, tasks
 from .models import (
     GUEST_DATA_KEPT,
     REMINDER_BEFORE,
@@ -115,11 +116,12 @@ def aanmelding_create(
 
 @transaction.atomic
 def aanmelding_cancel(
-    *, aanmelding: Aanmelding, now: datetime.datetime | None = None
+    *, aanmelding: Aanmelding, now: datetime.datetime | None = None, confirm: bool = False
 ) -> list[Aanmelding]:
     """Cancel a registration (a seat or a place in the queue) until the bijeenkomst begins.
     A freed seat goes to the first on the waiting list, who is emailed; returns those seated.
-    Cancelling twice changes nothing."""
+    With ``confirm`` (the person cancelled it themselves) they get a confirmation by email.
+    Cancelling twice changes nothing and sends nothing."""
     now = now or timezone.now()
     bijeenkomst = _locked(aanmelding.bijeenkomst)
     aanmelding = Aanmelding.objects.select_for_update().get(pk=aanmelding.pk)
@@ -131,6 +133,12 @@ def aanmelding_cancel(
     aanmelding.status = AanmeldingStatus.AFGEMELD
     aanmelding.afgemeld_at = now
     aanmelding.save(update_fields=["status", "afgemeld_at"])
+    if confirm:
+        mail.queue(
+            f"afmelding-{aanmelding.pk}-{now:%Y%m%d%H%M%S%f}",
+            notifications.cancellation_message(aanmelding, was_waiting=not had_seat),
+            user=aanmelding.user,
+        )
     return _fill_seats(bijeenkomst, now=now) if had_seat else []
 
 

@@ -129,7 +129,7 @@ def cancel(request, token):
     bijeenkomst = aanmelding.bijeenkomst
     if request.method == "POST":
         try:
-            services.aanmelding_cancel(aanmelding=aanmelding)
+            services.aanmelding_cancel(aanmelding=aanmelding, confirm=True)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -1,14 +1,17 @@
+from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from werkplaats.admin_tools import ConstraintCheckingFormSet, confirmed_action, csv_download
 from werkplaats.models import Organisatie
 
-from . import services
+from . import berichten, services
 from .models import (
     Abonnement,
     Deelname,
@@ -96,6 +99,21 @@ class LeeratelierAdmin(admin.ModelAdmin):
             super().get_queryset(request).with_counts().prefetch_related("trekkerschappen__persoon")
         )
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Deelname:
+            return super().save_formset(request, form, formset, change)
+        # The trekkers hear of joins, moves and leaves, once the whole inline is saved.
+        was_current = set(
+            Deelname.objects.current()
+            .filter(pk__in=[f.instance.pk for f in formset.initial_forms if f.instance.pk])
+            .values_list("pk", flat=True)
+        )
+        super().save_formset(request, form, formset, change)
+        berichten.deelnames_saved(
+            started=formset.new_objects,
+            ended=[d for d, _fields in formset.changed_objects if d.pk in was_current],
+        )
+
     @admin.display(description=_("trekkers en onderzoekers"))
     def trekkers(self, obj):
         return ", ".join(t.persoon.naam for t in obj.trekkerschappen.all()) or "—"
@@ -146,16 +164,32 @@ class DeelnameAdmin(admin.ModelAdmin):
     autocomplete_fields = ["organisatie", "leeratelier", "contactpersoon"]
     date_hierarchy = "sinds"
 
+    def save_model(self, request, obj, form, change):
+        # The trekkers hear of a join, move or leave entered here (see berichten).
+        was_current = change and form.initial.get("tot") is None
+        super().save_model(request, obj, form, change)
+        berichten.deelnames_saved(
+            started=[] if change else [obj], ended=[obj] if was_current else []
+        )
 
-class GeleerdeLesInline(admin.StackedInline):
+
+class GeleerdeLesInline(admin.TabularInline):
+    """The praktijk's lessen, to read: a les is added and changed on its own page, where its
+    level, its local lessen and its history are (see GeleerdeLesAdmin)."""
+
     model = GeleerdeLes
     extra = 0
-    fields = ["tekst", "niveau", "geleerd_on", "voorwaarden"]
-    autocomplete_fields = ["voorwaarden"]
+    fields = ["tekst", "niveau", "geleerd_on"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(LerendePraktijk)
-class LerendePraktijkAdmin(admin.ModelAdmin):
+class LerendePraktijkAdmin(SimpleHistoryAdmin):
     list_display = ["titel", "leeratelier", "status", "start_on", "aantal_lessen"]
     list_filter = ["status", "leeratelier", "gemeenten"]
     list_select_related = ["leeratelier"]
@@ -163,6 +197,7 @@ class LerendePraktijkAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["titel"]}
     autocomplete_fields = ["leeratelier", "gemeenten", "partners"]
     inlines = [GeleerdeLesInline]
+    history_list_display = ["status"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_aantal_lessen=Count("lessen"))
@@ -170,6 +205,118 @@ class LerendePraktijkAdmin(admin.ModelAdmin):
     @admin.display(description=_("lessen"), ordering="_aantal_lessen")
     def aantal_lessen(self, obj):
         return obj._aantal_lessen
+
+    # As on the site: the praktijk and its gemeenten and partners are one change in its
+    # history (see services.praktijk_save), saved before the inline.
+    def save_model(self, request, obj, form, change):
+        pass
+
+    def save_related(self, request, form, formsets, change):
+        services.praktijk_save(
+            praktijk=form.instance,
+            gemeenten=form.cleaned_data["gemeenten"],
+            partners=form.cleaned_data["partners"],
+            door=request.user,
+        )
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+
+class GeleerdeLesAdminForm(forms.ModelForm):
+    """Checks the rules of lessen that travel (services.les_check) with the other errors, so
+    a wrong choice of local lessen is a message on the form."""
+
+    class Meta:
+        model = GeleerdeLes
+        fields = [
+            "leeratelier",
+            "praktijk",
+            "niveau",
+            "tekst",
+            "geleerd_on",
+            "voorwaarden",
+            "bronnen",
+        ]
+
+    def _post_clean(self):
+        super()._post_clean()
+        if "bronnen" in self.cleaned_data and self.instance.leeratelier_id is not None:
+            try:
+                services.les_check(les=self.instance, bronnen=self.cleaned_data["bronnen"])
+            except ValidationError as error:
+                self._update_errors(error)
+
+
+@admin.register(GeleerdeLes)
+class GeleerdeLesAdmin(SimpleHistoryAdmin):
+    form = GeleerdeLesAdminForm
+    list_display = ["kort", "leeratelier", "praktijk", "niveau", "geleerd_on", "aangekondigd"]
+    list_filter = ["niveau", "leeratelier"]
+    list_select_related = ["leeratelier", "praktijk"]
+    search_fields = ["tekst"]
+    date_hierarchy = "geleerd_on"
+    autocomplete_fields = ["leeratelier", "praktijk", "voorwaarden"]
+    filter_horizontal = ["bronnen"]
+    readonly_fields = ["aankondiging_link"]
+    fields = [
+        "leeratelier",
+        "praktijk",
+        "niveau",
+        "tekst",
+        "geleerd_on",
+        "voorwaarden",
+        "bronnen",
+        "aankondiging_link",
+    ]
+    history_list_display = ["niveau"]
+
+    @admin.display(description=_("les"))
+    def kort(self, obj):
+        return str(obj)
+
+    @admin.display(description=_("aangekondigd"), boolean=True)
+    def aangekondigd(self, obj):
+        return obj.aankondiging_id is not None
+
+    @admin.display(description=_("aangekondigd op de tribune"))
+    def aankondiging_link(self, obj):
+        if obj.aankondiging_id is None:
+            return _("Nee. Een trekker kondigt een regionale les aan vanuit Mijn werkplaats.")
+        update = obj.aankondiging
+        url = reverse("admin:leerateliers_tribuneupdate_change", args=[update.pk])
+        return format_html('<a href="{}">{}</a>', url, update.titel)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        request.geleerde_les = obj  # for the choice of local lessen below
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "bronnen":
+            # Local lessen; of the les's own leeratelier once it has one.
+            les = getattr(request, "geleerde_les", None)
+            bronnen = GeleerdeLes.objects.lokaal().select_related("leeratelier", "praktijk")
+            if les is not None:
+                bronnen = bronnen.filter(leeratelier=les.leeratelier_id).exclude(pk=les.pk)
+            kwargs["queryset"] = bronnen.order_by("leeratelier__titel", "praktijk__titel", "pk")
+            field = super().formfield_for_manytomany(db_field, request, **kwargs)
+            field.label_from_instance = lambda bron: (
+                f"{bron.leeratelier.titel} · {bron.praktijk.titel if bron.praktijk else '—'}: "
+                f"{bron}"
+            )
+            return field
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    # As on the site, through the service: one change in its history, its rules checked.
+    def save_model(self, request, obj, form, change):
+        pass
+
+    def save_related(self, request, form, formsets, change):
+        services.les_save(
+            les=form.instance,
+            voorwaarden=form.cleaned_data["voorwaarden"],
+            bronnen=form.cleaned_data["bronnen"],
+            door=request.user,
+        )
 
 
 @admin.register(TribuneUpdate)

@@ -1,6 +1,7 @@
 """Demo content of the leerateliers, from ``fixtures/leerateliers.toml`` (see
 ``werkplaats.fixtures`` for the policy): the six sociale kwesties with their vraagstukken and
-trekkers, lerende praktijken, geleerde lessen, the partners' deelnames and tribune updates.
+trekkers, lerende praktijken, geleerde lessen (regional ones with the local lessen they bring
+together), the partners' deelnames and tribune updates.
 
 Deelnames go through ``deelname_set_rol`` in date order, so a change of role keeps the old
 row as history; one the site has already moved past is left as it is.
@@ -18,7 +19,7 @@ from .models import (
     TribuneUpdate,
     Vraagstuk,
 )
-from .services import deelname_set_rol
+from .services import deelname_set_rol, les_save, praktijk_save
 
 
 def _slugs(rows, field):
@@ -29,16 +30,7 @@ def load(loader: Loader) -> None:
     data = read("leerateliers")
     leerateliers = _load_leerateliers(loader, data["leeratelier"])
     praktijken = _load_praktijken(loader, data["praktijk"], leerateliers)
-    voorwaarden = loader.by(Voorwaarde, _slugs(data["les"], "voorwaarden"))
-    for row in data["les"]:
-        praktijk = praktijken[row.pop("leeratelier"), row.pop("praktijk")]
-        slugs = row.pop("voorwaarden")
-        loader.ensure(
-            GeleerdeLes,
-            {"praktijk": praktijk, "tekst": row.pop("tekst")},
-            row,
-            m2m={"voorwaarden": [voorwaarden[slug] for slug in slugs]},
-        )
+    _load_lessen(loader, data["les"], leerateliers, praktijken)
     _load_deelnames(loader, data["deelname"], leerateliers)
     auteurs = loader.by(Persoon, [row["auteur"] for row in data["update"]])
     for row in data["update"]:
@@ -88,8 +80,37 @@ def _load_praktijken(loader: Loader, rows: list[dict], leerateliers: dict) -> di
             "partners": [partners[s] for s in row.pop("partners", [])],
         }
         key = {"leeratelier": leerateliers[atelier], "slug": slug}
-        praktijken[atelier, slug] = loader.ensure(LerendePraktijk, key, row, m2m=m2m)
+        praktijk = LerendePraktijk.objects.filter(**key).first()
+        if praktijk is None:  # through the service: its history starts with one record
+            praktijk = praktijk_save(praktijk=LerendePraktijk(**key, **row), **m2m)
+            loader.count(LerendePraktijk)
+        praktijken[atelier, slug] = praktijk
     return praktijken
+
+
+def _load_lessen(loader: Loader, rows: list[dict], leerateliers: dict, praktijken: dict) -> None:
+    """Local lessen from their praktijk; a regional les from a praktijk or above them, with
+    the local lessen it brings together (``bronnen``, by text). Through the service, so its
+    rules hold and each les starts its history with one record."""
+    voorwaarden = loader.by(Voorwaarde, _slugs(rows, "voorwaarden"))
+    lessen = {}  # (leeratelier slug, text): les
+    for row in rows:
+        atelier = row.pop("leeratelier")
+        praktijk = praktijken[atelier, row.pop("praktijk")] if "praktijk" in row else None
+        key = {
+            "leeratelier": leerateliers[atelier],
+            "praktijk": praktijk,
+            "tekst": row.pop("tekst"),
+        }
+        m2m = {
+            "voorwaarden": [voorwaarden[slug] for slug in row.pop("voorwaarden")],
+            "bronnen": [lessen[atelier, tekst] for tekst in row.pop("bronnen", [])],
+        }
+        les = GeleerdeLes.objects.filter(**key).first()
+        if les is None:
+            les = les_save(les=GeleerdeLes(**key, **row), **m2m)
+            loader.count(GeleerdeLes)
+        lessen[atelier, key["tekst"]] = les
 
 
 def _load_deelnames(loader: Loader, rows: list[dict], leerateliers: dict) -> None:
@@ -102,5 +123,5 @@ def _load_deelnames(loader: Loader, rows: list[dict], leerateliers: dict) -> Non
         # Loaded before, or the role changed on the site since: the history stays as it is.
         if Deelname.objects.filter(**pair, sinds__gte=row["sinds"]).exists():
             continue
-        deelname_set_rol(**pair, rol=row["rol"], on=row["sinds"])
+        deelname_set_rol(**pair, rol=row["rol"], on=row["sinds"], notify=False)  # silent
         loader.count(Deelname)

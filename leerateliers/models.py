@@ -1,13 +1,18 @@
 """Leerateliers: per sociale kwestie trekkers, arena and tribune, praktijken and lessen, and
 who follows them and was emailed about their tribune updates."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from werkplaats.aggregates import NameList
 from werkplaats.models import (
@@ -35,6 +40,16 @@ class Rol(models.TextChoices):
 
     ARENA = "arena", _("Arena")
     TRIBUNE = "tribune", _("Tribune")
+
+    @property
+    def plaats(self):
+        """Where an organisation in this role is: "in de arena", "op de tribune"."""
+        return _("in de arena") if self is Rol.ARENA else _("op de tribune")
+
+    @property
+    def naam(self):
+        """The place itself, to move from or to: "de arena", "de tribune"."""
+        return _("de arena") if self is Rol.ARENA else _("de tribune")
 
 
 class TrekkerRol(models.TextChoices):
@@ -126,19 +141,32 @@ class LeeratelierQuerySet(models.QuerySet):
                 "trekkerschappen",
                 queryset=Trekkerschap.objects.select_related("persoon", "persoon__organisatie"),
             ),
-            Prefetch("deelnames", queryset=current_deelnames(), to_attr="huidige_deelnames"),
+            # Every deelname, ended ones too: the timeline reads the history, the page the
+            # current ones (``arena`` and ``tribune``).
+            Prefetch(
+                "deelnames",
+                queryset=Deelname.objects.select_related("organisatie", "contactpersoon"),
+                to_attr="alle_deelnames",
+            ),
             Prefetch(
                 "praktijken",
                 # The cards name their gemeenten; one column instead of a query of its own.
                 queryset=LerendePraktijk.objects.annotate(
                     gemeente_namen=NameList("gemeenten__naam")
-                ).prefetch_related(
-                    Prefetch(
-                        "lessen", queryset=GeleerdeLes.objects.prefetch_related("voorwaarden")
-                    ),
-                ),
+                ).order_by("titel"),
             ),
-            Prefetch("updates", queryset=published_updates()[:5], to_attr="laatste_updates"),
+            # Every les once, a local one with the ids of the regional lessen that took it up
+            # (a column, not a query): ``lessen``, ``regionale_lessen`` and ``losse_lessen``.
+            Prefetch(
+                "geleerde_lessen",
+                queryset=GeleerdeLes.objects.annotate(
+                    opgepakt_in_ids=NameList(Cast("opgepakt_in__id", models.CharField()))
+                )
+                .order_by("-geleerd_on", "pk")  # Meta.ordering is not used with GROUP BY
+                .prefetch_related("voorwaarden"),
+                to_attr="alle_lessen",
+            ),
+            Prefetch("updates", queryset=published_updates(), to_attr="gepubliceerde_updates"),
         )
 
 
@@ -223,17 +251,53 @@ class Leeratelier(SlugFromNaamMixin, models.Model):
 
     @property
     def arena(self):
-        return [d for d in self.huidige_deelnames if d.rol == Rol.ARENA]
+        return [d for d in self.alle_deelnames if d.is_current and d.rol == Rol.ARENA]
 
     @property
     def tribune(self):
-        return [d for d in self.huidige_deelnames if d.rol == Rol.TRIBUNE]
+        return [d for d in self.alle_deelnames if d.is_current and d.rol == Rol.TRIBUNE]
 
     @property
+    def laatste_updates(self):
+        return self.gepubliceerde_updates[:5]
+
+    @cached_property
     def lessen(self):
-        """Every praktijk's lessen, newest first (each with ``.praktijk`` set)."""
-        lessen = [les for praktijk in self.praktijken.all() for les in praktijk.lessen.all()]
-        return sorted(lessen, key=lambda les: (les.geleerd_on, les.pk), reverse=True)
+        """Every les, newest first, each with its praktijk (which names its gemeenten) and
+        its leeratelier at hand, so their links need no query."""
+        praktijken = {praktijk.pk: praktijk for praktijk in self.praktijken.all()}
+        for les in self.alle_lessen:
+            if les.praktijk_id in praktijken:
+                les.praktijk = praktijken[les.praktijk_id]
+        return self.alle_lessen
+
+    @property
+    def regionale_lessen(self):
+        """Its regional lessen, newest first, each with ``lokale_lessen``: the local lessen it
+        brings together."""
+        return self._lessen_overzicht[0]
+
+    @property
+    def losse_lessen(self):
+        """Its local lessen that no regional les has taken up (yet), newest first."""
+        return self._lessen_overzicht[1]
+
+    @cached_property
+    def _lessen_overzicht(self):
+        regionaal = {les.pk: les for les in self.lessen if les.is_regionaal}
+        for les in regionaal.values():
+            les.lokale_lessen = []
+        los = []
+        for les in self.lessen:
+            if les.is_regionaal:
+                continue
+            ids = {int(pk) for pk in (les.opgepakt_in_ids or "").split(",") if pk.strip()}
+            opgepakt = [regionaal[pk] for pk in ids if pk in regionaal]
+            for regionale_les in opgepakt:
+                regionale_les.lokale_lessen.append(les)
+            if not opgepakt:
+                los.append(les)
+        return list(regionaal.values()), los
 
 
 class Vraagstuk(models.Model):
@@ -374,11 +438,29 @@ class PraktijkStatus(models.TextChoices):
 
 
 class LerendePraktijkQuerySet(models.QuerySet):
+    def for_beheer(self):
+        """For the trekkers' overview: with the names of its gemeenten, by title."""
+        return (
+            self.select_related("leeratelier")
+            .annotate(gemeente_namen=NameList("gemeenten__naam"))
+            .order_by("titel")
+        )
+
     def for_detail(self):
+        """With its lessen and where they went: the regional lessen that took a local one up,
+        and the local lessen a regional one brings together (with their praktijken)."""
+        elders = GeleerdeLes.objects.select_related("leeratelier", "praktijk__leeratelier")
         return self.select_related("leeratelier").prefetch_related(
             "gemeenten",
             "partners",
-            Prefetch("lessen", queryset=GeleerdeLes.objects.prefetch_related("voorwaarden")),
+            Prefetch(
+                "lessen",
+                queryset=GeleerdeLes.objects.prefetch_related(
+                    "voorwaarden",
+                    Prefetch("opgepakt_in", queryset=elders),
+                    Prefetch("bronnen", queryset=elders.prefetch_related("praktijk__gemeenten")),
+                ),
+            ),
         )
 
 
@@ -410,6 +492,11 @@ class LerendePraktijk(SlugFromNaamMixin, models.Model):
     externe_link = URLField(_("externe link"), blank=True)
 
     objects = LerendePraktijkQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("historie lerende praktijk"),
+        verbose_name_plural=_("historie lerende praktijken"),
+        m2m_fields=[gemeenten, partners],
+    )
 
     slug_source = "titel"
 
@@ -436,6 +523,24 @@ class LerendePraktijk(SlugFromNaamMixin, models.Model):
             kwargs={"leeratelier_slug": self.leeratelier.slug, "slug": self.slug},
         )
 
+    # Praktijken of the werkplaats started this century; an earlier date is a typing error
+    # (and would stretch the coverage over the years back to it).
+    EARLIEST = datetime.date(2000, 1, 1)
+
+    def clean(self):
+        for field in ("start_on", "end_on"):
+            value = getattr(self, field)
+            if value is not None and value < self.EARLIEST:
+                raise ValidationError({field: _("Kies een datum vanaf 1 januari 2000.")})
+
+    @property
+    def gemeenten_tekst(self):
+        """Its gemeenten as one line: from the ``gemeente_namen`` column where a page asked
+        for it, else from its (prefetched) gemeenten."""
+        if hasattr(self, "gemeente_namen"):
+            return self.gemeente_namen or ""
+        return ", ".join(gemeente.naam for gemeente in self.gemeenten.all())
+
 
 class Niveau(models.TextChoices):
     LOKAAL = "lokaal", _("Lokaal")
@@ -444,12 +549,32 @@ class Niveau(models.TextChoices):
 
 class GeleerdeLesQuerySet(models.QuerySet):
     def with_praktijk(self):
-        """Each les with its praktijk and leeratelier (for the link) and its voorwaarden."""
-        return self.select_related("praktijk__leeratelier").prefetch_related("voorwaarden")
+        """Each les with its leeratelier and praktijk (for the links) and its voorwaarden."""
+        return self.select_related("leeratelier", "praktijk__leeratelier").prefetch_related(
+            "voorwaarden"
+        )
+
+    def lokaal(self):
+        return self.filter(niveau=Niveau.LOKAAL)
+
+    def for_beheer(self):
+        """For the trekkers' overview, newest first: each les with its praktijk, how many local
+        lessen it brings together and how many regional lessen took it up."""
+        return (
+            self.select_related("praktijk", "aankondiging")
+            .annotate(
+                aantal_bronnen=Count("bronnen", distinct=True),
+                aantal_opgepakt=Count("opgepakt_in", distinct=True),
+            )
+            .order_by("-geleerd_on", "pk")
+        )
+
+    def regionaal(self):
+        return self.filter(niveau=Niveau.REGIONAAL)
 
     def for_thema(self, thema):
-        """The lessen of the praktijken of the leerateliers about ``thema``, newest first."""
-        return self.with_praktijk().filter(praktijk__leeratelier__themas=thema)
+        """The lessen of the leerateliers about ``thema``, newest first."""
+        return self.with_praktijk().filter(leeratelier__themas=thema)
 
     def for_voorwaarde(self, voorwaarde):
         """The lessen mapped to ``voorwaarde``, newest first."""
@@ -457,13 +582,26 @@ class GeleerdeLesQuerySet(models.QuerySet):
 
 
 class GeleerdeLes(models.Model):
-    """A lesson from a praktijk; lifted from local to regional knowledge in the arena."""
+    """A lesson of a leeratelier. A local les comes from one of its praktijken; a regional les
+    brings local lessen together (``bronnen``, from praktijken in different gemeenten), lifting
+    them from local to regional knowledge in the arena."""
 
+    leeratelier = models.ForeignKey(
+        Leeratelier,
+        verbose_name=_("leeratelier"),
+        related_name="geleerde_lessen",
+        on_delete=models.CASCADE,
+    )
     praktijk = models.ForeignKey(
         LerendePraktijk,
         verbose_name=_("lerende praktijk"),
         related_name="lessen",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Verplicht voor een lokale les; een regionale les mag boven de praktijken staan."
+        ),
     )
     tekst = models.TextField(_("les"), validators=[validate_no_control_characters])
     voorwaarden = models.ManyToManyField(
@@ -472,9 +610,33 @@ class GeleerdeLes(models.Model):
     niveau = models.CharField(
         _("niveau"), max_length=10, choices=Niveau.choices, default=Niveau.LOKAAL
     )
+    bronnen = models.ManyToManyField(
+        "self",
+        verbose_name=_("lokale lessen"),
+        related_name="opgepakt_in",
+        symmetrical=False,
+        blank=True,
+        help_text=_("De lokale lessen uit de praktijken die deze regionale les samenbrengt."),
+    )
     geleerd_on = models.DateField(_("datum"), default=timezone.localdate)
+    aangemaakt_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now, editable=False)
+    aankondiging = models.OneToOneField(
+        "TribuneUpdate",
+        verbose_name=_("aangekondigd met"),
+        related_name="les",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("De tribune-update die deze regionale les aankondigde."),
+    )
 
     objects = GeleerdeLesQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("historie geleerde les"),
+        verbose_name_plural=_("historie geleerde lessen"),
+        m2m_fields=[voorwaarden, bronnen],
+    )
 
     class Meta:
         verbose_name = _("geleerde les")
@@ -482,10 +644,35 @@ class GeleerdeLes(models.Model):
         ordering = ["-geleerd_on", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(niveau__in=Niveau.values), name="les_niveau_valid"),
+            models.CheckConstraint(
+                condition=Q(niveau=Niveau.REGIONAAL) | Q(praktijk__isnull=False),
+                name="les_lokaal_has_praktijk",
+                violation_error_message=_("Kies de praktijk waar deze lokale les geleerd is."),
+            ),
         ]
 
     def __str__(self):
         return self.tekst[:80]
+
+    def save(self, *args, **kwargs):
+        if self.praktijk_id and self.leeratelier_id is None:
+            self.leeratelier_id = self.praktijk.leeratelier_id
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """Where the les is shown: on its praktijk's page, or (regional) its leeratelier's."""
+        owner = self.praktijk if self.praktijk_id else self.leeratelier
+        return f"{owner.get_absolute_url()}#les-{self.pk}"
+
+    def clean(self):
+        if self.praktijk_id and self.leeratelier_id is None:
+            self.leeratelier_id = self.praktijk.leeratelier_id
+        if self.praktijk_id and self.praktijk.leeratelier_id != self.leeratelier_id:
+            raise ValidationError({"praktijk": _("Kies een praktijk van dit leeratelier.")})
+
+    @property
+    def is_regionaal(self):
+        return self.niveau == Niveau.REGIONAAL
 
 
 class UpdateStatus(models.TextChoices):

@@ -2,23 +2,29 @@
 tribune updates and their announcement, and following a leeratelier."""
 
 import datetime
+import re
 from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import post_save
 from django.utils import timezone
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
 from accounts.permissions import represented_by
+from werkplaats.links import absolute_url
 from werkplaats.models import Organisatie, Persoon, User
 
-from . import tasks
+from . import berichten, tasks
 from .models import (
     Abonnement,
     Deelname,
     Frequentie,
+    GeleerdeLes,
     Leeratelier,
+    LerendePraktijk,
     Rol,
     TribuneUpdate,
     UpdateStatus,
@@ -34,6 +40,30 @@ def _current(organisatie, leeratelier):
     )
 
 
+def _undo_same_day_move(current, rol, contactpersoon) -> Deelname | None:
+    """A move made today and taken back today: the role it left, which ended today, runs on
+    as if nothing happened (the history keeps no role of a few hours). None when ``current``
+    did not come from a move out of ``rol``."""
+    left = (
+        Deelname.objects.select_for_update()
+        .filter(
+            organisatie_id=current.organisatie_id,
+            leeratelier_id=current.leeratelier_id,
+            tot=current.sinds,
+            rol=rol,
+        )
+        .first()
+    )
+    if left is None:
+        return None
+    current.delete()
+    left.tot = None
+    left.contactpersoon = contactpersoon or current.contactpersoon or left.contactpersoon
+    left.full_clean()
+    left.save(update_fields=["tot", "contactpersoon"])
+    return left
+
+
 @transaction.atomic
 def deelname_set_rol(
     *,
@@ -42,16 +72,23 @@ def deelname_set_rol(
     rol: Rol,
     on: datetime.date | None = None,
     contactpersoon: Persoon | None = None,
+    notify: bool = True,
 ) -> Deelname:
     """Put an organisation in the arena or on the tribune from ``on`` (today by default).
 
     A current deelname in the other role ends that day; one in the same role stays as it is.
+    The trekkers are told when the organisation joins or moves (not with ``notify=False``, as
+    the demo loader calls it); a same-role call or a same-day correction tells nobody.
     """
     on = on or timezone.localdate()
     if on > timezone.localdate():
         raise ValidationError(_("Een rol kan niet in de toekomst ingaan."))
     current = _current(organisatie, leeratelier)
     if current is not None:
+        if current.sinds == on and current.rol != rol:
+            undone = _undo_same_day_move(current, rol, contactpersoon)
+            if undone is not None:
+                return undone
         if current.rol == rol or current.sinds == on:
             # Same role: only the contact may change. Same day: a correction, no history.
             current.rol = rol
@@ -77,20 +114,29 @@ def deelname_set_rol(
     )
     deelname.full_clean()
     deelname.save()
+    if notify:
+        berichten.deelname_started(deelname)
     return deelname
 
 
 @transaction.atomic
 def deelname_end(
-    *, organisatie: Organisatie, leeratelier: Leeratelier, on: datetime.date | None = None
+    *,
+    organisatie: Organisatie,
+    leeratelier: Leeratelier,
+    on: datetime.date | None = None,
+    notify: bool = True,
 ) -> Deelname | None:
-    """End the organisation's current deelname (if any); the row stays as history."""
+    """End the organisation's current deelname (if any); the row stays as history. The
+    trekkers are told (not with ``notify=False``)."""
     current = _current(organisatie, leeratelier)
     if current is None:
         return None
     current.tot = on or timezone.localdate()
     current.full_clean()
     current.save(update_fields=["tot"])
+    if notify:
+        berichten.deelname_ended(current)
     return current
 
 
@@ -171,3 +217,167 @@ def abonnement_set(
         create_defaults={"volgt": bool(volgt), **defaults},
     )
     return abonnement
+
+
+# --- Lerende praktijken and geleerde lessen, kept up by the atelier's trekkers ---------------
+
+
+def _save_with_history(instance, m2m: dict, door: User | None) -> None:
+    """Save ``instance`` and set its many-to-many fields as one change in its history, by
+    ``door``: simple_history would record the save and each many-to-many change apart."""
+    created = instance._state.adding
+    if door is not None:
+        instance._history_user = door
+    instance.skip_history_when_saving = True
+    try:
+        instance.save()
+        for name, values in m2m.items():
+            getattr(instance, name).set(values)
+    finally:
+        del instance.skip_history_when_saving
+    # The one record, now that the many-to-many values are in place (what save() would send).
+    post_save.send(
+        sender=type(instance),
+        instance=instance,
+        created=created,
+        update_fields=None,
+        raw=False,
+        using=instance._state.db,
+    )
+
+
+@transaction.atomic
+def praktijk_save(
+    *,
+    praktijk: LerendePraktijk,
+    gemeenten=(),
+    partners=(),
+    door: User | None = None,
+) -> LerendePraktijk:
+    """Save a lerende praktijk with its gemeenten and partners. A new one gets its address
+    from its title, which must then differ from the atelier's other praktijken."""
+    if not praktijk.slug:
+        praktijk.slug = slugify(praktijk.titel)[:150] or "praktijk"
+        taken = LerendePraktijk.objects.filter(
+            leeratelier_id=praktijk.leeratelier_id, slug=praktijk.slug
+        )
+        if taken.exists():
+            praktijk.slug = ""
+            raise ValidationError(
+                {"titel": _("Dit leeratelier heeft al een lerende praktijk met deze titel.")}
+            )
+    praktijk.full_clean()
+    _save_with_history(praktijk, {"gemeenten": gemeenten, "partners": partners}, door)
+    return praktijk
+
+
+def les_check(*, les: GeleerdeLes, bronnen) -> None:
+    """The rules of lessen that travel: only a regional les brings lessen together, and only
+    local lessen of its own leeratelier; a local les that was taken up stays local."""
+    if bronnen and not les.is_regionaal:
+        raise ValidationError(
+            {
+                "bronnen": _(
+                    "Alleen een regionale les brengt lokale lessen samen. Kies niveau "
+                    "regionaal, of laat de lokale lessen leeg."
+                )
+            }
+        )
+    for bron in bronnen:
+        if bron.pk == les.pk or bron.is_regionaal or bron.leeratelier_id != les.leeratelier_id:
+            raise ValidationError(
+                {"bronnen": _("Kies alleen lokale lessen uit de praktijken van dit leeratelier.")}
+            )
+    if les.pk is not None and les.is_regionaal and les.opgepakt_in.exists():
+        raise ValidationError(
+            {
+                "niveau": _(
+                    "Deze lokale les is opgepakt in een regionale les en blijft daarom lokaal. "
+                    "Haal haar daar eerst weg."
+                )
+            }
+        )
+
+
+@transaction.atomic
+def les_save(
+    *,
+    les: GeleerdeLes,
+    voorwaarden=(),
+    bronnen=(),
+    aankondigen: bool = False,
+    door: User | None = None,
+) -> GeleerdeLes:
+    """Save a geleerde les with its voorwaarden and (regional) the local lessen it brings
+    together. With ``aankondigen`` a regional les is announced on the tribune, once: a les
+    that was announced before is never announced again."""
+    bronnen = list(bronnen)
+    if les.praktijk_id is not None and les.leeratelier_id is None:
+        les.leeratelier_id = les.praktijk.leeratelier_id
+    if les.pk is not None:  # set by the announcement, never by an editor's copy
+        stored = GeleerdeLes.objects.select_for_update().filter(pk=les.pk)
+        les.aankondiging_id = stored.values_list("aankondiging_id", flat=True).first()
+    les.full_clean()
+    les_check(les=les, bronnen=bronnen)
+    _save_with_history(les, {"voorwaarden": voorwaarden, "bronnen": bronnen}, door)
+    if aankondigen and les.is_regionaal and les.aankondiging_id is None:
+        les_announce(les=les, door=door)
+    return les
+
+
+def _markdown_text(text: str) -> str:
+    """``text`` shown as it is in Markdown (no link, emphasis or heading of its own)."""
+    return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", " ".join(text.split()))
+
+
+def announcement_text(les: GeleerdeLes) -> str:
+    """A tribune update about a regional les: the les, the local lessen it brings together
+    with their praktijken and gemeenten, and links to the site (Markdown)."""
+    leeratelier = les.leeratelier
+    atelier_url = absolute_url(leeratelier.get_absolute_url())
+    atelier = f"[{_markdown_text(leeratelier.titel)}]({atelier_url})"
+    lines = [f"> {_markdown_text(les.tekst)}", ""]
+    bronnen = (
+        les.bronnen.select_related("praktijk__leeratelier")
+        .prefetch_related("praktijk__gemeenten")
+        .order_by("praktijk__titel", "pk")
+    )
+    if bronnen:
+        lines += [
+            _(
+                "Deze regionale les van %(leeratelier)s brengt lokale lessen uit de lerende "
+                "praktijken samen:"
+            )
+            % {"leeratelier": atelier},
+            "",
+        ]
+        for bron in bronnen:
+            praktijk = bron.praktijk
+            waar = f"[{_markdown_text(praktijk.titel)}]({absolute_url(bron.get_absolute_url())})"
+            gemeenten = ", ".join(gemeente.naam for gemeente in praktijk.gemeenten.all())
+            if gemeenten:
+                waar = f"{waar} ({gemeenten})"
+            lines.append(f"- {waar}: “{_markdown_text(bron.tekst)}”")
+    else:
+        lines.append(_("Een nieuwe regionale les van %(leeratelier)s.") % {"leeratelier": atelier})
+    lines += ["", f"[{_('Lees de les op de website')}]({absolute_url(les.get_absolute_url())})"]
+    return "\n".join(lines)
+
+
+def les_announce(*, les: GeleerdeLes, door: User | None = None) -> TribuneUpdate:
+    """Announce a regional les on the tribune: a published tribune update by the trekker's
+    persoon, sent to the tribune's readers like any update (see ``update_save``)."""
+    titel = _("Nieuwe regionale les: %(les)s") % {
+        "les": Truncator(" ".join(les.tekst.split())).chars(160)
+    }
+    update = TribuneUpdate(
+        leeratelier=les.leeratelier,
+        auteur=Persoon.objects.filter(user=door).first() if door is not None else None,
+        titel=titel,
+        tekst=announcement_text(les),
+    )
+    update_save(update=update, publish=True)
+    # Not an edit of the les: no record in its history.
+    GeleerdeLes.objects.filter(pk=les.pk).update(aankondiging=update)
+    les.aankondiging = update
+    return update

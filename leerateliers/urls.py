@@ -32,6 +32,23 @@ urlpatterns = [
         views.deelname_change,
         name="deelname",
     ),
+    path("mijn/leerateliers/<slug:slug>/", views.atelier_beheer, name="atelier_beheer"),
+    path(
+        "mijn/leerateliers/<slug:slug>/praktijken/nieuw/",
+        views.praktijk_edit,
+        name="praktijk_create",
+    ),
+    path(
+        "mijn/leerateliers/<slug:slug>/praktijken/<int:pk>/bewerken/",
+        views.praktijk_edit,
+        name="praktijk_edit",
+    ),
+    path("mijn/leerateliers/<slug:slug>/lessen/nieuw/", views.les_edit, name="les_create"),
+    path(
+        "mijn/leerateliers/<slug:slug>/lessen/<int:pk>/bewerken/",
+        views.les_edit,
+        name="les_edit",
+    ),
     path("mijn/volgen/<slug:slug>/", views.follow, name="follow"),
     path("mijn/meldingen/", views.preferences, name="preferences"),
     path("mijn/afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),

@@ -1,5 +1,6 @@
 """Pages of the leerateliers, and what a signed-in user does with them under /mijn/: the
-deelnames of their organisation, following, the email choices and the one-click unsubscribe."""
+deelnames of their organisation, following, the email choices and the one-click unsubscribe,
+and for its trekkers the atelier's tribune updates, lerende praktijken and geleerde lessen."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,22 +17,26 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from accounts import services as accounts_services
+from accounts.forms import MeldingsvoorkeurForm
 from werkplaats.forms import posted
 from werkplaats.models import Organisatie, Persoon
 
-from . import permissions, services
+from . import berichten, permissions, services
 from .filters import LeeratelierFilter
-from .forms import FollowForm, PreferencesForm, TribuneUpdateForm
+from .forms import FollowForm, LesForm, PraktijkForm, PreferencesForm, TribuneUpdateForm
 from .models import (
     Abonnement,
     Deelname,
     Frequentie,
+    GeleerdeLes,
     Leeratelier,
     LerendePraktijk,
     Rol,
     TribuneUpdate,
 )
 from .notifications import read_unsubscribe_token
+from .wijzigingen import wijzigingen
 
 
 class LeeratelierListView(FilterView):
@@ -235,14 +240,23 @@ def preferences(request):
         Abonnement.objects.filter(user=request.user).values_list("leeratelier_id", "frequentie")
     )
     form = PreferencesForm(posted(request), leerateliers=leerateliers, current=current)
-    if request.method == "POST" and form.is_valid():
+    # The other emails about events, as far as they can reach this user (see berichten).
+    meldingen = MeldingsvoorkeurForm(
+        posted(request),
+        instance=accounts_services.meldingsvoorkeur_of(request.user),
+        soorten=berichten.soorten_for(request.user),
+    )
+    if request.method == "POST" and all([form.is_valid(), meldingen.is_valid()]):
         for leeratelier, frequentie in form.choices():
             services.abonnement_set(
                 user=request.user, leeratelier=leeratelier, frequentie=frequentie
             )
+        if meldingen.fields:
+            accounts_services.meldingsvoorkeur_set(user=request.user, **meldingen.keuzes())
         messages.success(request, _("Je keuzes voor e-mail zijn opgeslagen."))
         return redirect("leerateliers:preferences")
-    return render(request, "leerateliers/preferences.html", {"form": form})
+    context = {"form": form, "meldingen": meldingen}
+    return render(request, "leerateliers/preferences.html", context)
 
 
 UNSUBSCRIBE_TEMPLATE = "leerateliers/unsubscribe.html"
@@ -269,3 +283,139 @@ def unsubscribe(request, token):
     return render(
         request, UNSUBSCRIBE_TEMPLATE, {"leeratelier": leeratelier, "al_afgemeld": al_afgemeld}
     )
+
+
+# --- Keeping up an atelier's praktijken and lessen (its trekkers, from /mijn/) ----------------
+
+
+def _led_leeratelier(request, slug):
+    """The leeratelier of ``slug``, if the user leads it (else 403)."""
+    leeratelier = get_object_or_404(Leeratelier, slug=slug)
+    if not permissions.can_write_updates(request.user, leeratelier):
+        raise PermissionDenied(_("Alleen de trekkers van dit leeratelier houden het hier bij."))
+    return leeratelier
+
+
+def _belongs_to(obj, slug):
+    """An object the user may edit, asked for under another of their leerateliers: not here."""
+    if obj.leeratelier.slug != slug:
+        raise Http404(_("Dit hoort bij een ander leeratelier."))
+
+
+def _labels(form) -> dict:
+    """The form's names for the fields, for the list of changes below it."""
+    return {name: field.label for name, field in form.fields.items()}
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """Show the errors of a service on the form: at their field where the form has it."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@login_required
+def atelier_beheer(request, slug):
+    """/mijn/leerateliers/<slug>/: the praktijken and lessen of an atelier the user leads,
+    each with its edit link, and the links to add new ones."""
+    leeratelier = _led_leeratelier(request, slug)
+    context = {
+        "leeratelier": leeratelier,
+        "praktijken": LerendePraktijk.objects.for_beheer().filter(leeratelier=leeratelier),
+        "lessen": GeleerdeLes.objects.for_beheer().filter(leeratelier=leeratelier),
+    }
+    return render(request, "leerateliers/atelier_beheer.html", context)
+
+
+@login_required
+def praktijk_edit(request, slug, pk=None):
+    """Add or change a lerende praktijk; only the atelier's trekkers may, whatever the URL."""
+    if pk is None:
+        leeratelier = _led_leeratelier(request, slug)
+        praktijk = LerendePraktijk(leeratelier=leeratelier)
+    else:
+        praktijk = get_object_or_404(LerendePraktijk.objects.select_related("leeratelier"), pk=pk)
+        if not permissions.can_edit_praktijk(request.user, praktijk):
+            raise PermissionDenied(_("Alleen de trekkers van dit leeratelier houden het hier bij."))
+        _belongs_to(praktijk, slug)
+        leeratelier = praktijk.leeratelier
+    form = PraktijkForm(posted(request), instance=praktijk)
+    if request.method == "POST" and form.is_valid():
+        is_new = praktijk.pk is None
+        try:
+            services.praktijk_save(
+                praktijk=form.instance,
+                gemeenten=form.cleaned_data["gemeenten"],
+                partners=form.cleaned_data["partners"],
+                door=request.user,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            bericht = (
+                _("De lerende praktijk ‘%(titel)s’ is toegevoegd.")
+                if is_new
+                else _("De wijzigingen in ‘%(titel)s’ zijn opgeslagen.")
+            )
+            messages.success(request, bericht % {"titel": praktijk.titel})
+            return redirect("leerateliers:atelier_beheer", leeratelier.slug)
+    context = {
+        "form": form,
+        "leeratelier": leeratelier,
+        "praktijk": praktijk,
+        "wijzigingen": wijzigingen(praktijk, labels=_labels(form)) if praktijk.pk else [],
+    }
+    return render(request, "leerateliers/praktijk_form.html", context)
+
+
+@login_required
+def les_edit(request, slug, pk=None):
+    """Add or change a geleerde les, and announce a regional one on the tribune (once); only
+    the atelier's trekkers may, whatever the URL or the form names."""
+    if pk is None:
+        leeratelier = _led_leeratelier(request, slug)
+        les = GeleerdeLes(leeratelier=leeratelier)
+    else:
+        les = get_object_or_404(
+            GeleerdeLes.objects.select_related(
+                "leeratelier", "praktijk__leeratelier", "aankondiging__leeratelier"
+            ),
+            pk=pk,
+        )
+        if not permissions.can_edit_les(request.user, les):
+            raise PermissionDenied(_("Alleen de trekkers van dit leeratelier houden het hier bij."))
+        _belongs_to(les, slug)
+        leeratelier = les.leeratelier
+    form = LesForm(posted(request), instance=les, leeratelier=leeratelier)
+    if request.method == "POST" and form.is_valid():
+        is_new = les.pk is None
+        try:
+            services.les_save(
+                les=form.instance,
+                voorwaarden=form.cleaned_data["voorwaarden"],
+                bronnen=form.cleaned_data["bronnen"],
+                aankondigen=form.cleaned_data.get("aankondigen", False),
+                door=request.user,
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            if is_new:
+                messages.success(request, _("De les is toegevoegd."))
+            else:
+                messages.success(request, _("De wijzigingen in de les zijn opgeslagen."))
+            if form.cleaned_data.get("aankondigen") and les.aankondiging_id:
+                messages.success(
+                    request,
+                    _("De les is aangekondigd op de tribune; de lezers krijgen een e-mail."),
+                )
+            return redirect("leerateliers:atelier_beheer", leeratelier.slug)
+    context = {
+        "form": form,
+        "leeratelier": leeratelier,
+        "les": les,
+        "wijzigingen": wijzigingen(les, labels=_labels(form)) if les.pk else [],
+    }
+    return render(request, "leerateliers/les_form.html", context)

@@ -170,7 +170,14 @@ class ItemInline(admin.TabularInline):
         return (
             super()
             .get_queryset(request)
-            .select_related("leeratelier", "publicatie", "update", "bijeenkomst", "les__praktijk")
+            .select_related(
+                "leeratelier",
+                "publicatie",
+                "update",
+                "bijeenkomst",
+                "les__leeratelier",
+                "les__praktijk__leeratelier",
+            )
         )
 
     def has_add_permission(self, request, obj=None):
@@ -187,7 +194,7 @@ class ItemInline(admin.TabularInline):
         source = item.publicatie or item.update or item.bijeenkomst or item.les
         if item.soort == ItemSoort.VRIJ or source is None:
             return item.get_soort_display()
-        url = (item.les.praktijk if item.les else source).get_absolute_url()
+        url = source.get_absolute_url()
         return format_html(
             '{}: <a href="{}">{}</a>', item.get_soort_display(), url, str(source)[:80]
         )

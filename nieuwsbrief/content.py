@@ -53,6 +53,7 @@ def items_for_edition(editie: Editie) -> QuerySet[Item]:
             "publicatie",
             "update__leeratelier",
             "bijeenkomst",
+            "les__leeratelier",
             "les__praktijk__leeratelier",
         )
         .order_by("volgorde", "pk")
@@ -104,9 +105,10 @@ def _onderdeel(item: Item, link) -> Onderdeel:
             meta = f"{meta} · {BijeenkomstStatus.GEANNULEERD.label}"
     elif item.soort == ItemSoort.LES:
         bron = item.les
-        titel = titel or bron.praktijk.titel
+        # A regional les may stand above the praktijken: then it is its leeratelier's.
+        titel = titel or (bron.praktijk or bron.leeratelier).titel
         tekst = tekst or bron.tekst
-        url = link(bron.praktijk.get_absolute_url())
+        url = link(bron.get_absolute_url())
         meta = str(ItemSoort.LES.label)
     tekst_html = render_markdown(tekst)
     if link is absolute_url:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Leeratelier, LeeratelierStatus
 from werkplaats.ratelimit import address_key, client_key, over_limit
-from werkplaats.text import validate_no_control_characters
+from werkplaats.text import validate_no_control_characters, validate_plain_email
 
 from .consent import TOESTEMMING_TEKST
 
@@ -21,6 +21,7 @@ class InschrijvingForm(forms.Form):
     """The form at /nieuwsbrief/; the footer of every page posts its first fields here."""
 
     email = forms.EmailField(
+        validators=[validate_plain_email],
         label=_("Je e-mailadres"),
         help_text=_("We sturen je een link; je inschrijving telt zodra je die hebt bevestigd."),
     )

@@ -11,6 +11,7 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -270,14 +271,15 @@ def _proposals(sinds: datetime.datetime, now: datetime.datetime) -> list[Item]:
         Item(soort=ItemSoort.UPDATE, update=update, leeratelier=update.leeratelier)
         for update in updates
     ]
+    # A les recorded since then, also one dated earlier (a trekker writes it down afterwards).
     lessen = (
-        GeleerdeLes.objects.filter(geleerd_on__gte=timezone.localdate(sinds))
-        .select_related("praktijk__leeratelier")
+        GeleerdeLes.objects.filter(
+            Q(aangemaakt_at__gte=sinds) | Q(geleerd_on__gte=timezone.localdate(sinds))
+        )
+        .select_related("leeratelier")
         .order_by("geleerd_on", "pk")
     )
-    found += [
-        Item(soort=ItemSoort.LES, les=les, leeratelier=les.praktijk.leeratelier) for les in lessen
-    ]
+    found += [Item(soort=ItemSoort.LES, les=les, leeratelier=les.leeratelier) for les in lessen]
     bijeenkomsten = (
         Bijeenkomst.objects.upcoming(now)
         .filter(status=BijeenkomstStatus.GEPLAND)

@@ -7,7 +7,11 @@ in leerateliers) is handled before the account itself goes.
 """
 
 from django.db import transaction
+from django.utils import timezone
 
+from bijeenkomsten.models import Bijeenkomst
+from leerateliers import tijdlijn
+from leerateliers.models import Leeratelier
 from werkplaats.discovery import app_modules
 from werkplaats.models import User
 
@@ -41,3 +45,31 @@ def account_delete(*, user: User) -> None:
     that something changed, not whom it was about. The site and the admin both delete here."""
     for module in reversed(app_modules("privacy")):
         module.erase(user)
+
+
+# --- A leeratelier's activity over time ------------------------------------------------------
+
+TIJDLIJN_KORT = 10  # events shown before "Eerdere activiteit"
+
+
+def leeratelier_tijdlijn(
+    leeratelier: Leeratelier, *, gehouden: list[Bijeenkomst]
+) -> list[tijdlijn.Gebeurtenis]:
+    """Everything that happened in a leeratelier up to today, newest first: its deelnames,
+    tribune updates and lessen, and the bijeenkomsten ``gehouden`` there. ``leeratelier``
+    comes from ``for_detail()``, whose prefetches hold all the rest: no query of its own."""
+    own = tijdlijn.events(
+        deelnames=leeratelier.alle_deelnames,
+        updates=leeratelier.gepubliceerde_updates,
+        lessen=leeratelier.lessen,  # each with its praktijk at hand
+    )
+    bijeenkomsten = [
+        tijdlijn.Gebeurtenis(
+            timezone.localdate(bijeenkomst.start_at),
+            str(bijeenkomst.get_soort_display()),
+            bijeenkomst.titel,
+            bijeenkomst.get_absolute_url(),
+        )
+        for bijeenkomst in gehouden
+    ]
+    return tijdlijn.newest_first([*own, *bijeenkomsten])

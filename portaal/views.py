@@ -22,7 +22,13 @@ from django_filters.views import FilterView
 from accounts.models import Koppeling
 from bijeenkomsten.models import Aanmelding, Bijeenkomst
 from leerateliers import permissions
-from leerateliers.matrix import praktijken_per_gemeente, voorwaarde_matrix
+from leerateliers.matrix import (
+    dekking_per_jaar,
+    praktijken_per_gemeente,
+    voorwaarde_matrix,
+    voorwaarden_per_praktijk,
+    werkgebied,
+)
 from leerateliers.models import (
     Abonnement,
     Deelname,
@@ -35,6 +41,7 @@ from netwerk.graph import gemeente_graph, leerateliers_for_graph
 from nieuwsbrief.consent import TOESTEMMING_TEKST
 from nieuwsbrief.models import Inschrijving
 from publicaties.models import Auteurschap, Publicatie, split_naam
+from reacties.services import met_nieuwe_reacties
 from werkplaats.filters import OrganisatieFilter
 from werkplaats.forms import posted
 from werkplaats.models import (
@@ -49,7 +56,7 @@ from werkplaats.models import (
 from werkplaats.search import clean_query
 
 from . import services
-from .forms import DeleteAccountForm
+from .forms import DekkingForm, DeleteAccountForm
 from .search import site_search
 
 
@@ -75,12 +82,20 @@ class VoorwaardeListView(ListView):
 
     def get_context_data(self, **kwargs):
         voorwaarden, rows, totals = voorwaarde_matrix(list(self.object_list))
-        _voorwaarden, gemeenten = praktijken_per_gemeente(voorwaarden)
+        per_praktijk = voorwaarden_per_praktijk()
+        _voorwaarden, gemeenten = praktijken_per_gemeente(voorwaarden, per_praktijk)
+        dekking = DekkingForm(
+            self.request.GET or None, gemeenten=werkgebied(), auto_id="dekking_%s"
+        )
         return super().get_context_data(
             matrix_voorwaarden=voorwaarden,
             matrix_rows=rows,
             matrix_totals=totals,
             gemeente_rows=gemeenten,
+            dekking_form=dekking,
+            jaren=dekking_per_jaar(
+                voorwaarden, gemeente=dekking.gekozen(), per_praktijk=per_praktijk
+            ),
             **kwargs,
         )
 
@@ -252,20 +267,35 @@ class LeeratelierDetailView(DetailView):
                     queryset=Publicatie.objects.newest(),
                     to_attr="gepubliceerde_publicaties",
                 ),
+                # Coming ones for the agenda, held ones for the timeline: one query.
                 Prefetch(
                     "bijeenkomsten",
-                    queryset=Bijeenkomst.objects.for_list().upcoming(),
-                    to_attr="komende_bijeenkomsten",
+                    queryset=Bijeenkomst.objects.for_list().order_by("start_at", "pk"),
+                    to_attr="alle_bijeenkomsten",
                 ),
             )
             .with_following(self.request.user)
+        )
+
+    def get_context_data(self, **kwargs):
+        now = timezone.now()
+        bijeenkomsten = self.object.alle_bijeenkomsten
+        gebeurtenissen = services.leeratelier_tijdlijn(
+            self.object,
+            gehouden=[b for b in bijeenkomsten if b.is_past(now) and not b.is_cancelled],
+        )
+        return super().get_context_data(
+            komende_bijeenkomsten=[b for b in bijeenkomsten if not b.is_past(now)],
+            tijdlijn=gebeurtenissen[: services.TIJDLIJN_KORT],
+            tijdlijn_eerder=gebeurtenissen[services.TIJDLIJN_KORT :],
+            **kwargs,
         )
 
 
 @login_required
 def dashboard(request):
     user = request.user
-    led = permissions.leerateliers_led_by(user).prefetch_related(
+    led = met_nieuwe_reacties(permissions.leerateliers_led_by(user), user).prefetch_related(
         Prefetch("updates", queryset=TribuneUpdate.objects.order_by("-gepubliceerd_at", "-id"))
     )
     organisaties = permissions.organisaties_managed_by(user).prefetch_related(

@@ -25,6 +25,21 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(items):
+    """Only browser tests may take Playwright's fixtures (``page``, ``browser``, …): those are
+    parametrised per browser for the whole session, which makes pytest move every test that
+    takes one next to the others, in between the transactional tests, where the database has
+    been flushed. A test that does so by accident (a parameter called ``page``) is refused."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        takes_playwright = callspec is not None and "browser_name" in callspec.params
+        if takes_playwright and item.get_closest_marker("browser") is None:
+            raise pytest.UsageError(
+                f"{item.nodeid} takes a Playwright fixture without the browser mark; "
+                "rename its parameter or mark it as a browser test."
+            )
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

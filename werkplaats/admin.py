@@ -13,6 +13,7 @@ from .models import (
     Privacyverklaring,
     Profiel,
     Thema,
+    UitgaandeMail,
     Voorwaarde,
 )
 
@@ -205,3 +206,20 @@ class PrivacyverklaringAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if self.is_geldig(obj) else None
+
+
+@admin.register(UitgaandeMail)
+class UitgaandeMailAdmin(admin.ModelAdmin):
+    """What the site emailed about events, for support questions; read-only."""
+
+    list_display = ["onderwerp", "aangemaakt_at", "verstuurd_at", "geweigerd_at"]
+    list_filter = [("verstuurd_at", admin.EmptyFieldListFilter)]
+    search_fields = ["onderwerp", "sleutel"]
+    date_hierarchy = "aangemaakt_at"
+    readonly_fields = [field.name for field in UitgaandeMail._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -30,9 +30,9 @@ from django.core import mail
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
-from .models import Profiel
+from .models import Profiel, UitgaandeMail
 
 logger = logging.getLogger(__name__)
 
@@ -247,3 +247,82 @@ def send_each(
     finally:
         connection.close()
     return tally
+
+
+# --- Emails about events, kept in the outbox -------------------------------------------------
+
+# How long a sent email stays in the outbox (for support questions); then it is forgotten.
+KEEP_SENT_FOR = datetime.timedelta(days=30)
+
+
+def queue(sleutel: str, email: mail.EmailMultiAlternatives, *, user=None) -> bool:
+    """Keep ``email`` in the outbox under ``sleutel`` and send it once the transaction commits.
+
+    ``sleutel`` names the event and its recipient (``"koppeling-42-goedgekeurd"``): an email
+    under a key that was used before is not stored or sent again, so reporting an event twice
+    tells nobody twice. Returns whether the email was new."""
+    if len(email.to) != 1 or email.cc or email.bcc or email.reply_to or email.attachments:
+        raise ValueError(
+            "The outbox keeps one recipient, the subject, text, HTML and headers only; "
+            "put a Reply-To in the headers."
+        )
+    html = next(
+        (content for content, mimetype in email.alternatives if mimetype == "text/html"), ""
+    )
+    row, created = UitgaandeMail.objects.get_or_create(
+        sleutel=sleutel,
+        defaults={
+            "user": user,
+            "aan": email.to[0],
+            "onderwerp": email.subject[:300],
+            "tekst": email.body,
+            "html": html,
+            "headers": dict(email.extra_headers),
+        },
+    )
+    if created:
+        from . import tasks  # the task module imports this one
+
+        transaction.on_commit(lambda: tasks.send_outbox.enqueue([row.pk]))
+    return created
+
+
+def _rebuild(row: UitgaandeMail) -> mail.EmailMultiAlternatives:
+    email = mail.EmailMultiAlternatives(
+        subject=row.onderwerp, body=row.tekst, to=[row.aan], headers=row.headers
+    )
+    if row.html:
+        email.attach_alternative(row.html, "text/html")
+    return email
+
+
+def send_outbox(pks: Sequence[int] | None = None, *, now: datetime.datetime | None = None) -> Tally:
+    """Send the outbox's unsent emails (those of ``pks``, or all that are younger than
+    ``RETRY_FOR``), each once, under the module's rules."""
+    now = now or timezone.now()
+    rows = UitgaandeMail.objects.unsent().filter(aangemaakt_at__gte=now - RETRY_FOR)
+    if pks is not None:
+        rows = rows.filter(pk__in=pks)
+    rows = list(rows.order_by("pk"))
+    by_pk = {row.pk: row for row in rows}
+    return send_each(
+        list(by_pk),
+        claim=lambda pk: Claim(
+            UitgaandeMail,
+            [pk],
+            unsent={"verstuurd_at__isnull": True, "geweigerd_at__isnull": True},
+            taken={"verstuurd_at": timezone.now()},
+            given_back={"verstuurd_at": None},
+            refused={"geweigerd_at": timezone.now(), "verstuurd_at": None},
+        ),
+        build=lambda pk, _won: _rebuild(by_pk[pk]),
+        about=lambda pk: f"Uitgaande e-mail {pk}",
+    )
+
+
+def forget_sent(*, now: datetime.datetime | None = None) -> int:
+    """Delete outbox rows sent or refused more than ``KEEP_SENT_FOR`` ago, and unsent ones
+    nobody retries any more. Returns how many went."""
+    cutoff = (now or timezone.now()) - KEEP_SENT_FOR
+    old = UitgaandeMail.objects.filter(aangemaakt_at__lt=cutoff)
+    return old.delete()[0]

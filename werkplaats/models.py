@@ -563,3 +563,46 @@ class Privacyverklaring(models.Model):
 
     def get_absolute_url(self):
         return reverse("werkplaats:privacy_versie", kwargs={"versie": self.versie})
+
+
+class UitgaandeMailQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.filter(verstuurd_at__isnull=True, geweigerd_at__isnull=True)
+
+
+class UitgaandeMail(models.Model):
+    """One email about one event, stored before it is sent: the row exists once per
+    ``sleutel`` (the event and its recipient), so reporting the event again, or retrying a
+    failed run, never sends the email twice. Sent rows are forgotten after a month."""
+
+    sleutel = models.CharField(_("sleutel"), max_length=200, unique=True)
+    user = models.ForeignKey(
+        "User",
+        verbose_name=_("account"),
+        related_name="uitgaande_mails",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+    )
+    aan = models.EmailField(_("aan"))
+    onderwerp = models.CharField(_("onderwerp"), max_length=300)
+    tekst = models.TextField(_("tekst"))
+    html = models.TextField(_("HTML"), blank=True)
+    headers = models.JSONField(_("kopregels"), default=dict, blank=True)
+    aangemaakt_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    verstuurd_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    geweigerd_at = models.DateTimeField(_("geweigerd op"), null=True, blank=True)
+
+    objects = UitgaandeMailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uitgaande e-mail")
+        verbose_name_plural = _("uitgaande e-mails")
+        ordering = ["-aangemaakt_at"]
+
+    def __str__(self):
+        # No email address here: this text ends up in the admin's log.
+        return _("E-mail %(nummer)s: %(onderwerp)s") % {
+            "nummer": self.pk,
+            "onderwerp": self.onderwerp,
+        }

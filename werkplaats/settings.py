@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "bijeenkomsten",
     "netwerk",
     "nieuwsbrief",
+    "reacties",
     "portaal",
     "django.contrib.admin",
     "django.contrib.auth",

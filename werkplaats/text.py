@@ -51,3 +51,23 @@ def validate_no_control_characters(value):
             ),
             code="control_character",
         )
+
+
+def validate_one_line(value):
+    """Refuse line breaks and control characters in a field of one line (a name): in an
+    email they would start lines of their own."""
+    if re.search(r"[\x00-\x1f\x7f]", value or ""):
+        raise ValidationError(
+            _("Gebruik één regel, zonder regeleinden of onzichtbare stuurtekens."),
+            code="not_one_line",
+        )
+
+
+def validate_plain_email(value):
+    """Refuse what Django's address check lets through in a quoted local part but no
+    one types: control characters, quotes and spaces (they could break an email's headers)."""
+    if re.search(r'[\x00-\x20\x7f"]', value or ""):
+        raise ValidationError(
+            _("Vul een e-mailadres in zonder spaties, aanhalingstekens of onzichtbare tekens."),
+            code="not_plain",
+        )

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("bijeenkomsten.urls")),
     path("", include("netwerk.urls")),
     path("", include("nieuwsbrief.urls")),
+    path("", include("reacties.urls")),
     path("", include("portaal.urls")),
     path("accounts/", include("allauth.urls")),
 ]

@@ -92,8 +92,11 @@ def test_the_home_page_and_the_leeratelier_show_their_next_bijeenkomsten(
 
     home = client.get("/")
     assert [b.titel for b in home.context["bijeenkomsten"]] == ["Komend 1", "Komend 2", "Komend 3"]
-    page = client.get(jip.get_absolute_url()).content.decode()
-    assert "Komend 4" in page and "Voorbij" not in page and "Komend 1" not in page
+    response = client.get(jip.get_absolute_url())
+    assert [b.titel for b in response.context["komende_bijeenkomsten"]] == ["Komend 4"]
+    assert "Komend 1" not in response.content.decode()
+    # The one that took place is history now: on the timeline, not in the agenda.
+    assert "Voorbij" in [gebeurtenis.tekst for gebeurtenis in response.context["tijdlijn"]]
 
 
 def test_the_dashboard_lists_my_registrations_with_a_way_to_cancel(

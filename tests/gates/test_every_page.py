@@ -37,9 +37,21 @@ def crawl_public_pages(client):
         urlsplit(confirm_url(inschrijving)).path,
         urlsplit(unsubscribe_url("bert@example.nl")).path,
     ]
+    # The page after answering a leeratelier, praktijk or publicatie (the forms are linked).
+    bedankt = [
+        "/leerateliers/armoede-en-schulden/reageren/bedankt/",
+        "/leerateliers/armoede-en-schulden/praktijken/verhalenkamer-armoede/reageren/bedankt/",
+        "/publicaties/kletsborden/reageren/bedankt/",
+    ]
     pages = crawl(
         client,
-        also=[confirm, *nieuwsbrief, "/zoeken/?q=eenzaamheid", "/zoeken/?q=fort+lent"],
+        also=[
+            confirm,
+            *nieuwsbrief,
+            *bedankt,
+            "/zoeken/?q=eenzaamheid",
+            "/zoeken/?q=fort+lent",
+        ],
     )
     html_pages = [crawled for crawled in pages if crawled.html]
     assert len(html_pages) >= MIN_PAGES, [crawled.path for crawled in pages]

@@ -40,6 +40,11 @@ def crawl_signed_in_pages(client, settings, email):
         also=[unsubscribe],
     )
     assert any(crawled.path.startswith("/accounts/") for crawled in pages)
+    if email == TREKKER:  # keeping up their atelier: the overview, new and edit pages
+        kept_up = {crawled.path for crawled in pages if crawled.path.startswith("/mijn/leer")}
+        for page in ("praktijken/nieuw/", "praktijken/", "lessen/nieuw/", "lessen/"):
+            assert any(page in path for path in kept_up), page
+        assert any(path.endswith("/bewerken/") and "/lessen/" in path for path in kept_up)
     return pages
 
 

@@ -103,7 +103,13 @@ def test_a_trekker_publishes_an_update_that_reaches_the_page_the_feed_and_follow
     expect(page.get_by_role("status")).to_contain_text("De update is gepubliceerd.")
 
     page.goto(f"{demo.url}/leerateliers/armoede-en-schulden/")
-    link = page.get_by_role("link", name="Verhalenkamer in Lingewaard: de eerste lessen")
+    titel = "Verhalenkamer in Lingewaard: de eerste lessen"
+    # Among the latest updates, and on the timeline of arena and tribune.
+    timeline = page.get_by_role("region", name="Tijdlijn van arena en tribune")
+    expect(timeline.get_by_role("link", name=titel)).to_be_visible()
+    link = page.get_by_role("region", name="Laatste tribune-updates").get_by_role(
+        "link", name=titel
+    )
     expect(link).to_be_visible()
     link.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(

@@ -80,13 +80,16 @@ def test_the_footer_the_signup_form_and_the_guest_registration_link_to_it(
     assert 'href="/privacy/"' in detail
 
 
-def test_the_demo_has_a_first_version_in_force_that_says_je(db):
+def test_the_demo_has_versions_the_newest_in_force_and_it_says_je(db):
     loader = Loader()
     load_privacyverklaringen(loader, read("site"))
     load_privacyverklaringen(loader, read("site"))  # create-only: a second load adds nothing
-    verklaring = Privacyverklaring.objects.get()
-    assert verklaring.versie == 1 and verklaring.geldig_vanaf.year == 2026
-    assert Privacyverklaring.objects.geldend() == verklaring
+    versies = list(Privacyverklaring.objects.order_by("versie"))
+    assert [v.versie for v in versies] == [1, 2]
+    assert versies[0].geldig_vanaf < versies[1].geldig_vanaf
+    verklaring = Privacyverklaring.objects.geldend()
+    assert verklaring == versies[1]
+    assert "Reacties" in verklaring.tekst and "Reacties" not in versies[0].tekst
     html = render_markdown(verklaring.tekst)
     assert 'href="/contact/"' in html and "Mijn werkplaats" in html
     assert " je " in verklaring.tekst and " u " not in verklaring.tekst.lower()

@@ -95,7 +95,8 @@ def test_voorwaarde_page_lists_its_themas(client, network):
 
 PAGES = [
     ("/", 7),  # with the next bijeenkomsten
-    ("/sociale-kwaliteit/", 7),  # with the matrix of leerateliers and praktijken
+    # with the matrices of leerateliers and praktijken, and the coverage per year
+    ("/sociale-kwaliteit/", 10),
     ("/sociale-kwaliteit/sociale-cohesie/", 6),  # with its publicaties and lessen (none here)
     ("/themas/", 2),
     ("/themas/eenzaamheid/", 5),  # with its publicaties and lessen (none here)

@@ -72,7 +72,21 @@ def message_to_those_registered(make_user, make_bijeenkomst, **_):
     return lambda: bijeenkomst_mail.send_bericht(bericht.pk)
 
 
-SENDERS = [update_email, weekly_digest, registration_email, reminder, message_to_those_registered]
+def outbox_email(**_):
+    one_path.queue(
+        "proef-1", mail.EmailMultiAlternatives("Je aanvraag", "Tekst.", to=["lezer@example.nl"])
+    )
+    return one_path.send_outbox
+
+
+SENDERS = [
+    update_email,
+    weekly_digest,
+    registration_email,
+    reminder,
+    message_to_those_registered,
+    outbox_email,
+]
 
 
 @pytest.fixture
