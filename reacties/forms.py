@@ -57,7 +57,7 @@ class ReactieForm(forms.Form):
         validators=[validate_plain_email],
         label=_("Je e-mailadres"),
         max_length=254,
-        help_text=_("Hierop nemen we contact met je op; je krijgt er ook een kopie."),
+        help_text=_("Hierop nemen we contact met je op; je krijgt er ook een bevestiging."),
         error_messages={
             "required": _("Vul je e-mailadres in, zodat we je kunnen antwoorden."),
             "invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),

@@ -4,7 +4,8 @@
 A reaction goes to the trekkers and co-trekkers of the leeratelier it is about (for a
 praktijk, its leeratelier; for a publicatie, each of its leerateliers): to their account's
 address, else the public address of their profile. When nobody is found, the leeratelier's
-contact address gets it, and else the address of the werkplaats itself. The sender gets a copy.
+contact address gets it, and else the address of the werkplaats itself. The sender gets a
+receipt that repeats nothing they typed.
 """
 
 import datetime

@@ -1,6 +1,7 @@
 from django import template
 from django.urls import reverse
 
+from werkplaats import plekken
 from werkplaats.text import render_markdown
 
 register = template.Library()
@@ -33,3 +34,9 @@ def page_url(context, page_number):
 def markdown(text):
     """``{{ leeratelier.beschrijving|markdown }}``: sanitised HTML from Markdown."""
     return render_markdown(text)
+
+
+@register.simple_tag
+def plek(naam, *args, **kwargs):
+    """What an app on a higher floor puts in the place ``naam`` (see ``werkplaats.plekken``)."""
+    return plekken.render(naam, *args, **kwargs)
