@@ -14,7 +14,7 @@ from leerateliers.models import Leeratelier
 from werkplaats.forms import posted
 from werkplaats.models import Profiel
 
-from . import ical, services, tasks
+from . import ical, metadata, services, tasks
 from .filters import BijeenkomstFilter
 from .forms import GuestRegistrationForm
 from .models import Aanmelding, Bijeenkomst
@@ -89,6 +89,7 @@ def bijeenkomst_detail(request, slug):
 
     context = {
         "bijeenkomst": bijeenkomst,
+        "json_ld": metadata.event(bijeenkomst, request),
         "eigen": eigen,
         "form": form,
         "refusal": refusal,

@@ -22,7 +22,7 @@ from accounts.forms import MeldingsvoorkeurForm
 from werkplaats.forms import posted
 from werkplaats.models import Organisatie, Persoon
 
-from . import berichten, permissions, services
+from . import berichten, metadata, permissions, services
 from .filters import LeeratelierFilter
 from .forms import FollowForm, LesForm, PraktijkForm, PreferencesForm, TribuneUpdateForm
 from .models import (
@@ -65,6 +65,10 @@ class PraktijkDetailView(LeeratelierChildMixin, DetailView):
     def object_lookup(self):
         return {"slug": self.kwargs["slug"]}
 
+    def get_context_data(self, **kwargs):
+        json_ld = metadata.praktijk_project(self.object, self.request)
+        return super().get_context_data(json_ld=json_ld, **kwargs)
+
 
 class UpdateDetailView(LeeratelierChildMixin, DetailView):
     template_name = "leerateliers/update_detail.html"
@@ -72,6 +76,10 @@ class UpdateDetailView(LeeratelierChildMixin, DetailView):
 
     def get_queryset(self):
         return TribuneUpdate.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        json_ld = metadata.update_posting(self.object, self.request)
+        return super().get_context_data(json_ld=json_ld, **kwargs)
 
     def object_lookup(self):
         return {"pk": self.kwargs["pk"]}

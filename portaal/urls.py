@@ -1,8 +1,10 @@
 """Pages that compose several apps (their paths never change: links and feeds depend on them)."""
 
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import views
+from .sitemaps import all_sitemaps
 
 app_name = "portaal"
 
@@ -28,6 +30,7 @@ urlpatterns = [
         name="leeratelier_detail",
     ),
     path("zoeken/", views.SearchView.as_view(), name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
     path("contact/", views.contact, name="contact"),
     path("mijn/", views.dashboard, name="dashboard"),
     path("mijn/gegevens/", views.personal_data, name="personal_data"),

@@ -14,6 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -21,6 +22,7 @@ from django_filters.views import FilterView
 
 from accounts.models import Koppeling
 from bijeenkomsten.models import Aanmelding, Bijeenkomst
+from leerateliers import metadata as leeratelier_metadata
 from leerateliers import permissions
 from leerateliers.matrix import (
     dekking_per_jaar,
@@ -42,6 +44,7 @@ from nieuwsbrief.consent import TOESTEMMING_TEKST
 from nieuwsbrief.models import Inschrijving
 from publicaties.models import Auteurschap, Publicatie, split_naam
 from reacties.services import met_nieuwe_reacties
+from werkplaats import metadata
 from werkplaats.filters import OrganisatieFilter
 from werkplaats.forms import posted
 from werkplaats.models import (
@@ -107,7 +110,11 @@ class VoorwaardeDetailView(DetailView):
     lessen_shown = 20  # the newest
 
     def get_context_data(self, **kwargs):
+        term_set = self.request.build_absolute_uri(reverse("portaal:voorwaarde_list"))
         return super().get_context_data(
+            json_ld=metadata.defined_term(
+                self.object, self.request, term_set, self.object.samenvatting
+            ),
             voorwaarden=Voorwaarde.objects.all(),
             publicaties=Publicatie.objects.for_voorwaarde(self.object)[: self.publicaties_shown],
             lessen=GeleerdeLes.objects.for_voorwaarde(self.object)[: self.lessen_shown],
@@ -127,7 +134,9 @@ class ThemaDetailView(DetailView):
     lessen_shown = 20  # the newest
 
     def get_context_data(self, **kwargs):
+        term_set = self.request.build_absolute_uri(reverse("portaal:thema_list"))
         return super().get_context_data(
+            json_ld=metadata.defined_term(self.object, self.request, term_set),
             publicaties=Publicatie.objects.for_thema(self.object)[: self.publicaties_shown],
             lessen=GeleerdeLes.objects.for_thema(self.object)[: self.lessen_shown],
             **kwargs,
@@ -152,6 +161,7 @@ class GemeenteDetailView(DetailView):
     def get_context_data(self, **kwargs):
         leerateliers = list(leerateliers_for_graph().in_gemeente(self.object))
         return super().get_context_data(
+            json_ld=metadata.administrative_area(self.object, self.request),
             leerateliers=sorted(leerateliers, key=lambda leeratelier: leeratelier.titel),
             deelnames=Deelname.objects.for_gemeente(self.object),
             bijeenkomsten=Bijeenkomst.objects.in_gemeente(self.object)[: self.bijeenkomsten_shown],
@@ -175,6 +185,10 @@ class OrganisatieDetailView(DetailView):
         "deelnames__leeratelier", "praktijken__leeratelier"
     )
     template_name = "portaal/organisatie_detail.html"
+
+    def get_context_data(self, **kwargs):
+        data = metadata.organization(self.object, self.request, full=True)
+        return super().get_context_data(json_ld=metadata.with_context(data), **kwargs)
 
 
 def _sort_key(text):
@@ -208,6 +222,10 @@ class PersoonListView(ListView):
 
 class PersoonDetailView(DetailView):
     template_name = "portaal/persoon_detail.html"
+
+    def get_context_data(self, **kwargs):
+        data = metadata.person(self.object, self.request, full=True)
+        return super().get_context_data(json_ld=metadata.with_context(data), **kwargs)
 
     def get_queryset(self):
         auteurschappen = (
@@ -285,6 +303,7 @@ class LeeratelierDetailView(DetailView):
             gehouden=[b for b in bijeenkomsten if b.is_past(now) and not b.is_cancelled],
         )
         return super().get_context_data(
+            json_ld=leeratelier_metadata.research_project(self.object, self.request),
             komende_bijeenkomsten=[b for b in bijeenkomsten if not b.is_past(now)],
             tijdlijn=gebeurtenissen[: services.TIJDLIJN_KORT],
             tijdlijn_eerder=gebeurtenissen[services.TIJDLIJN_KORT :],

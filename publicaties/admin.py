@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from werkplaats.admin_tools import confirmed_action
 
 from .models import Activiteit, Auteurschap, Publicatie
-from .services import publicatie_save, publicaties_publish
+from .services import (
+    publicatie_save,
+    publicaties_delete,
+    publicaties_publish,
+    publicaties_unpublish,
+)
 
 
 class AuteurschapInline(admin.TabularInline):
@@ -50,7 +55,7 @@ class PublicatieAdmin(admin.ModelAdmin):
     filter_horizontal = ["activiteiten"]
     readonly_fields = ["omslag_voorbeeld", "bestand_type", "bestand_grootte"]
     inlines = [AuteurschapInline]
-    actions = ["publish"]
+    actions = ["publish", "unpublish"]
     date_hierarchy = "gepubliceerd_on"
     fieldsets = [
         (None, {"fields": ["titel", "slug", "soort", "status", "gepubliceerd_on"]}),
@@ -88,6 +93,13 @@ class PublicatieAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         publicatie_save(publicatie=obj, cover_changed="omslag" in form.changed_data)
 
+    def delete_model(self, request, obj):
+        # Through the service: a public publicatie leaves a grafsteen for harvesters.
+        publicaties_delete(publicaties=Publicatie.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        publicaties_delete(publicaties=queryset)
+
     def _thumbnail(self, obj, width):
         if not obj.omslag_varianten:
             return "—"
@@ -113,6 +125,19 @@ class PublicatieAdmin(admin.ModelAdmin):
     def publish(self, request, queryset):
         count = publicaties_publish(publicaties=queryset)
         self.message_user(request, _("%(count)d publicatie(s) gepubliceerd.") % {"count": count})
+
+    @confirmed_action(
+        _("Geselecteerde publicaties terugzetten naar concept"),
+        _(
+            "Deze publicaties verdwijnen van de site, uit de zoekresultaten en de feeds; "
+            "harvesters zien ze als verwijderd:"
+        ),
+    )
+    def unpublish(self, request, queryset):
+        count = publicaties_unpublish(publicaties=queryset)
+        self.message_user(
+            request, _("%(count)d publicatie(s) teruggezet naar concept.") % {"count": count}
+        )
 
 
 @admin.register(Activiteit)

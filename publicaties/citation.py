@@ -1,11 +1,13 @@
 """Ways to cite a publicatie: APA 7 for people, BibTeX and RIS for reference managers,
-schema.org JSON-LD for search engines."""
+schema.org JSON-LD for search engines, Highwire ``citation_*`` tags for Google Scholar and
+Zotero."""
 
-import json
+import mimetypes
 import re
 
 from django.utils.html import format_html
 
+from werkplaats import uploads
 from werkplaats.models import Profiel
 
 from .models import Licentie, Soort
@@ -24,11 +26,13 @@ RIS_TYPE = {
     Soort.PODCAST: "SOUND", Soort.KENNISCLIP: "VIDEO", Soort.NIEUWSBRIEF: "NEWS",
     Soort.ESSAY: "GEN", Soort.HANDREIKING: "GEN", Soort.METHODIEK: "GEN",
 }  # fmt: skip
+# schema.org type per soort; the others (handreiking, methodiek) are a CreativeWork.
 SCHEMA_TYPE = {
     Soort.RAPPORT: "Report", Soort.ADVIES: "Report", Soort.BOEK: "Book",
     Soort.ARTIKEL: "ScholarlyArticle", Soort.ESSAY: "Article", Soort.NIEUWS: "NewsArticle",
     Soort.PODCAST: "PodcastEpisode", Soort.KENNISCLIP: "VideoObject", Soort.SPEL: "Game",
     Soort.ONDERWIJSMODULE: "LearningResource", Soort.WERKVORM: "LearningResource",
+    Soort.NIEUWSBRIEF: "PublicationIssue",
 }  # fmt: skip
 LICENSE_URL = {
     Licentie.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
@@ -183,11 +187,39 @@ def schema_author(auteur):
     return person
 
 
+# The MIME type of a stored file by the label read from its content when it was uploaded.
+_KNOWN_TYPES = (
+    uploads.PDF, uploads.MP3, uploads.MP4, uploads.M4A,
+    *uploads.OFFICE_OPEN_XML.values(), *uploads.BY_MIMETYPE_MEMBER.values(),
+)  # fmt: skip
+MIME_BY_LABEL = {document_type.label: document_type.mime for document_type in _KNOWN_TYPES}
+
+
+def mime_type(publicatie):
+    """The file's MIME type (``application/pdf``, ``audio/mpeg`` …); "" without a file."""
+    if not publicatie.bestand:
+        return ""
+    if publicatie.bestand_type in MIME_BY_LABEL:
+        return MIME_BY_LABEL[publicatie.bestand_type]
+    # Stored names follow the content, so the extension is a fair second guess.
+    return mimetypes.guess_type(publicatie.bestand.name)[0] or "application/octet-stream"
+
+
+def image_url(publicatie, request):
+    """The largest rendition of the omslag, absolute; "" without one."""
+    if not publicatie.omslag_varianten:
+        return ""
+    largest = publicatie.omslag_varianten[-1]
+    return request.build_absolute_uri(publicatie.omslag.storage.url(largest["jpeg"]))
+
+
 def json_ld(publicatie, url, request):
-    """schema.org description, serialised so that it can sit inside a <script> element."""
+    """schema.org description (a dict; ``{% json_ld %}`` writes it into the page safely). The
+    @type follows the soort: Report, Book, PodcastEpisode, VideoObject, Game, …"""
+    schema_type = SCHEMA_TYPE.get(publicatie.soort, "CreativeWork")
     data = {
         "@context": "https://schema.org",
-        "@type": SCHEMA_TYPE.get(publicatie.soort, "CreativeWork"),
+        "@type": schema_type,
         "name": publicatie.titel,
         "headline": publicatie.titel[:110],
         "description": publicatie.samenvatting,
@@ -202,15 +234,54 @@ def json_ld(publicatie, url, request):
         data["license"] = LICENSE_URL[publicatie.licentie]
     if persistent_link(publicatie):
         data["identifier"] = persistent_link(publicatie)
-    if publicatie.omslag_varianten:
-        largest = publicatie.omslag_varianten[-1]
-        data["image"] = request.build_absolute_uri(publicatie.omslag.storage.url(largest["jpeg"]))
+    if image := image_url(publicatie, request):
+        data["image"] = image
+        if schema_type == "VideoObject":
+            data["thumbnailUrl"] = image
+    if schema_type == "VideoObject":
+        data["uploadDate"] = data["datePublished"]
+    if publicatie.externe_url:
+        data["sameAs"] = publicatie.externe_url
     if publicatie.bestand:
+        content_url = request.build_absolute_uri(publicatie.bestand.url)
         data["encoding"] = {
             "@type": "MediaObject",
-            "contentUrl": request.build_absolute_uri(publicatie.bestand.url),
-            "encodingFormat": publicatie.bestand_type,  # the readable type, e.g. "PDF"
+            "contentUrl": content_url,
+            "encodingFormat": mime_type(publicatie),
             "contentSize": publicatie.bestand_grootte,
         }
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        if schema_type == "VideoObject":  # a MediaObject itself
+            data["contentUrl"] = content_url
+            data["encodingFormat"] = mime_type(publicatie)
+        elif schema_type == "PodcastEpisode":
+            data["associatedMedia"] = data["encoding"]
+    return data
+
+
+def highwire_name(auteur):
+    """ "van der Berg, Jan": last name first, as Google Scholar reads it best."""
+    if auteur.is_groep:
+        return auteur.groep
+    return ris_name(auteur)
+
+
+def highwire(publicatie, request):
+    """Highwire Press ``citation_*`` meta tags as (name, content) pairs, in the order Google
+    Scholar documents them; one ``citation_author`` per author, in order."""
+    tags = [("citation_title", publicatie.titel)]
+    tags += [("citation_author", highwire_name(a)) for a in publicatie.auteurschappen.all()]
+    tags += [
+        ("citation_publication_date", publicatie.gepubliceerd_on.strftime("%Y/%m/%d")),
+        ("citation_publisher", publisher(publicatie)),
+        ("citation_language", publicatie.taal),
+    ]
+    if publicatie.soort in {Soort.RAPPORT, Soort.ADVIES}:
+        tags.append(("citation_technical_report_institution", publisher(publicatie)))
+    if publicatie.doi:
+        tags.append(("citation_doi", publicatie.doi))
+    if publicatie.bestand and mime_type(publicatie) == uploads.PDF.mime:
+        tags.append(("citation_pdf_url", request.build_absolute_uri(publicatie.bestand.url)))
+    tags.append(
+        ("citation_abstract_html_url", request.build_absolute_uri(publicatie.get_absolute_url()))
+    )
+    return tags

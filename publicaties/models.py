@@ -217,6 +217,9 @@ class Publicatie(SlugFromNaamMixin, models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
     )
     search_vector = SearchVectorField(null=True, editable=False)
+    # Harvesters (OAI-PMH) ask what changed since a moment: every save moves gewijzigd_at.
+    aangemaakt_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    gewijzigd_at = models.DateTimeField(_("gewijzigd op"), auto_now=True, db_index=True)
 
     objects = PublicatieQuerySet.as_manager()
 
@@ -266,6 +269,14 @@ class Publicatie(SlugFromNaamMixin, models.Model):
             raise ValidationError(
                 {"omslag_alt": _("Beschrijf wat er op de omslag staat, voor wie hem niet ziet.")}
             )
+
+    @property
+    def oai_sets(self):
+        """The OAI-PMH sets this publicatie is in: its soort and each of its leerateliers."""
+        return [
+            f"soort:{self.soort}",
+            *(f"leeratelier:{leeratelier.slug}" for leeratelier in self.leerateliers.all()),
+        ]
 
     @property
     def auteurs(self):
@@ -398,3 +409,23 @@ class Auteurschap(models.Model):
     def initialen(self):
         """ "J. P." from "Jan Pieter" (or from initials typed as "J.P." or "J. P.")."""
         return " ".join(f"{part[0]}." for part in self.voornaam.replace(".", " ").split())
+
+
+class Grafsteen(models.Model):
+    """What harvesters still need to know of a publicatie that was public and no longer is
+    (unpublished or deleted): its identifier, the sets it was in and when it went. OAI-PMH
+    reports it as a deleted record, for ever (``deletedRecord`` persistent). Publishing the
+    publicatie again removes its grafsteen."""
+
+    publicatie_id = models.PositiveBigIntegerField(_("nummer van de publicatie"), unique=True)
+    titel = models.CharField(_("titel"), max_length=250, blank=True)
+    sets = models.JSONField(_("sets"), default=list, blank=True)
+    verwijderd_at = models.DateTimeField(_("verwijderd op"), db_index=True)
+
+    class Meta:
+        verbose_name = _("grafsteen")
+        verbose_name_plural = _("grafstenen")
+        ordering = ["verwijderd_at", "publicatie_id"]
+
+    def __str__(self):
+        return f"{self.publicatie_id}: {self.titel}"

@@ -4,10 +4,11 @@ from functools import partial
 
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 
 from werkplaats.uploads import make_renditions
 
-from .models import Publicatie, Status
+from .models import Grafsteen, Publicatie, Status
 
 
 def publicatie_make_cover_renditions(*, publicatie: Publicatie) -> list[dict]:
@@ -32,12 +33,28 @@ def publicatie_make_cover_renditions(*, publicatie: Publicatie) -> list[dict]:
     return variants
 
 
+def _bury(publicaties) -> None:
+    """Leave a grafsteen for each of ``publicaties`` that is public now (before it goes)."""
+    now = timezone.now()
+    for publicatie in publicaties.published().prefetch_related("leerateliers"):
+        Grafsteen.objects.update_or_create(
+            publicatie_id=publicatie.pk,
+            defaults={"titel": publicatie.titel, "sets": publicatie.oai_sets, "verwijderd_at": now},
+        )
+
+
 @transaction.atomic
 def publicatie_save(*, publicatie: Publicatie, cover_changed: bool = False) -> Publicatie:
     """Save a publicatie; a new or replaced cover gets its renditions once the row is safely
-    stored (the files are written after the commit). The admin saves through here."""
+    stored (the files are written after the commit). The admin saves through here. Taking a
+    public publicatie back to concept leaves a grafsteen for harvesters; publishing it (again)
+    removes the grafsteen."""
     publicatie.full_clean()
+    if publicatie.pk and publicatie.status != Status.GEPUBLICEERD:
+        _bury(Publicatie.objects.filter(pk=publicatie.pk))
     publicatie.save()
+    if publicatie.status == Status.GEPUBLICEERD:
+        Grafsteen.objects.filter(publicatie_id=publicatie.pk).delete()
     if cover_changed:
         transaction.on_commit(partial(publicatie_make_cover_renditions, publicatie=publicatie))
     return publicatie
@@ -46,4 +63,24 @@ def publicatie_save(*, publicatie: Publicatie, cover_changed: bool = False) -> P
 @transaction.atomic
 def publicaties_publish(*, publicaties) -> int:
     """Publish the given concept publicaties; returns how many changed."""
-    return publicaties.filter(status=Status.CONCEPT).update(status=Status.GEPUBLICEERD)
+    concepten = publicaties.filter(status=Status.CONCEPT)
+    Grafsteen.objects.filter(publicatie_id__in=concepten.values("pk")).delete()
+    return concepten.update(status=Status.GEPUBLICEERD, gewijzigd_at=timezone.now())
+
+
+@transaction.atomic
+def publicaties_unpublish(*, publicaties) -> int:
+    """Take the given public publicaties back to concept, each leaving a grafsteen (harvesters
+    learn they are gone); returns how many changed."""
+    _bury(publicaties)
+    return publicaties.filter(status=Status.GEPUBLICEERD).update(
+        status=Status.CONCEPT, gewijzigd_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def publicaties_delete(*, publicaties) -> int:
+    """Delete the given publicaties; those that were public leave a grafsteen."""
+    _bury(publicaties)
+    _, per_model = publicaties.delete()
+    return per_model.get(Publicatie._meta.label, 0)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import feeds, views
+from .oai import views as oai
 
 app_name = "publicaties"
 
@@ -11,4 +12,5 @@ urlpatterns = [
     path("publicaties/<slug:slug>/citeer.ris", views.ris, name="ris"),
     path("feeds/publicaties/", feeds.PublicatiesAtomFeed(), name="feed"),
     path("feeds/publicaties/rss/", feeds.PublicatiesRssFeed(), name="feed_rss"),
+    path("oai", oai.endpoint, name="oai"),
 ]

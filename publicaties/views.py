@@ -63,6 +63,8 @@ class PublicatieDetailView(DetailView):
         return super().get_context_data(
             apa=citation.apa(publicatie, url),
             json_ld=citation.json_ld(publicatie, url, self.request),
+            citation_tags=citation.highwire(publicatie, self.request),
+            og_image=citation.image_url(publicatie, self.request),
             gerelateerd=Publicatie.objects.for_list().related_to(publicatie),
             **kwargs,
         )

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "csp",
     "simple_history",
@@ -288,6 +289,17 @@ ADMINS = [("Beheer", address) for address in env_list("DJANGO_ADMINS")]
 # The nieuwsbrief goes out in batches: this many emails, then this many seconds' pause.
 NIEUWSBRIEF_BATCH_SIZE = max(1, env_int("DJANGO_NIEUWSBRIEF_BATCH_SIZE", 50))
 NIEUWSBRIEF_BATCH_PAUSE = max(0, env_int("DJANGO_NIEUWSBRIEF_BATCH_PAUSE", 10))
+# OAI-PMH at /oai (HBO Kennisbank harvests the publicaties): the repository identifier in every
+# record's identifier (oai:<this>:publicatie/<id>, never to change once harvested), the URN:NBN
+# prefix the KB assigned (the record's number follows it after a hyphen), the lectoraat named
+# in the HBO MODS extension and the address in Identify.
+OAI_REPOSITORY_IDENTIFIER = (
+    env("DJANGO_OAI_REPOSITORY_IDENTIFIER") or "werkplaats-sociaal-domein.nl"
+)
+OAI_REPOSITORY_NAME = env("DJANGO_OAI_REPOSITORY_NAME") or "Werkplaats Sociaal Domein"
+OAI_URN_NBN_PREFIX = env("DJANGO_OAI_URN_NBN_PREFIX") or "urn:nbn:nl:hs:0000"
+OAI_LECTORAAT = env("DJANGO_OAI_LECTORAAT") or "Versterken van Sociale Kwaliteit"
+OAI_ADMIN_EMAIL = env("DJANGO_OAI_ADMIN_EMAIL") or f"beheer@{OAI_REPOSITORY_IDENTIFIER}"
 
 # --- Security ---------------------------------------------------------------------------------
 

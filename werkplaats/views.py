@@ -11,6 +11,7 @@ from django.http import (
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
@@ -38,6 +39,9 @@ def robots_txt(request):
         "Disallow: /beheer/",
         "Disallow: /accounts/",
         "Disallow: /mijn/",
+        "",
+        # Absolute, as the sitemaps protocol asks.
+        f"Sitemap: {request.build_absolute_uri(reverse('portaal:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

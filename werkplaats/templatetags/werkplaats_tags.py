@@ -1,7 +1,12 @@
+import html
+
 from django import template
 from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 
 from werkplaats import plekken
+from werkplaats.metadata import json_ld_script
 from werkplaats.text import render_markdown
 
 register = template.Library()
@@ -36,7 +41,54 @@ def markdown(text):
     return render_markdown(text)
 
 
+@register.filter
+def plain(text):
+    """Markdown as plain text (for a description in a meta tag), escaped as any text is."""
+    return html.unescape(strip_tags(render_markdown(text))).strip()
+
+
 @register.simple_tag
 def plek(naam, *args, **kwargs):
     """What an app on a higher floor puts in the place ``naam`` (see ``werkplaats.plekken``)."""
     return plekken.render(naam, *args, **kwargs)
+
+
+class CaptureNode(template.Node):
+    child_nodelists = ("nodelist",)  # blocks inside stay overridable by child templates
+
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # Rendered once, escaped as any template output is.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture page_title %}{% block title %}{% endblock %}{% endcapture %}``: what the
+    tags inside render, as a variable, so that one block (a page's title) can be shown in
+    several places (<title>, og:title)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("capture takes one variable name")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[1])
+
+
+@register.simple_tag
+def json_ld(data):
+    """``{% json_ld data %}``: a schema.org data block; no value can end the element."""
+    return json_ld_script(data) if data else ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path=None):
+    """The absolute address of ``path`` (the current page without its query string when no
+    path is given), for og:url and the like."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    return request.build_absolute_uri(path if path is not None else request.path)
