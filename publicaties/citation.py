@@ -230,6 +230,8 @@ def json_ld(publicatie, url, request):
         "publisher": {"@type": "Organization", "name": publisher(publicatie)},
         "about": [thema.naam for thema in publicatie.themas.all()],
     }
+    # A publicatie without authors or thema's says nothing of them rather than an empty list.
+    data = {key: value for key, value in data.items() if value != []}
     if publicatie.licentie in LICENSE_URL:
         data["license"] = LICENSE_URL[publicatie.licentie]
     if persistent_link(publicatie):

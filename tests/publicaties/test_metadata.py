@@ -76,6 +76,8 @@ def test_json_ld_type_follows_the_soort(client, make_publicatie, soort, schema_t
     data = json_ld(client.get(publicatie.get_absolute_url()))
     assert data["@type"] == schema_type
     assert data["name"] == f"Een {soort}"
+    # Without authors or thema's it says nothing of them, not an empty list.
+    assert "author" not in data and "about" not in data
 
 
 def test_audio_and_video_carry_their_mime_types(client, make_publicatie):
