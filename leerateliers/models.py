@@ -72,10 +72,6 @@ class TrekkerRol(models.TextChoices):
         )
 
 
-def current_deelnames():
-    return Deelname.objects.current().select_related("organisatie", "contactpersoon")
-
-
 def published_updates():
     return TribuneUpdate.objects.published().select_related("auteur")
 

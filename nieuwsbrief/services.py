@@ -22,6 +22,7 @@ from publicaties.models import Publicatie
 from werkplaats import mail
 from werkplaats.admin_tools import forget_in_admin_log
 from werkplaats.models import Privacyverklaring, User
+from werkplaats.text import normalise_email as normalise
 
 from . import content, sending, tasks
 from .consent import TOESTEMMING_TEKST, TOESTEMMING_VERSIE
@@ -39,11 +40,6 @@ from .models import (
 from .segments import Segment, recipients
 
 # --- Subscriptions ---------------------------------------------------------------------------
-
-
-def normalise(email: str) -> str:
-    """One spelling per address: the links, the records and the refusals all use it."""
-    return email.strip().lower()
 
 
 def _privacy_versie() -> int:

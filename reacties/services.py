@@ -30,6 +30,7 @@ from werkplaats import mail
 from werkplaats.admin_tools import forget_in_admin_log
 from werkplaats.links import absolute_url
 from werkplaats.models import Gemeente, Privacyverklaring, Profiel, UitgaandeMail, User
+from werkplaats.text import normalise_email as normalise
 
 from .consent import TOESTEMMING_TEKST, TOESTEMMING_VERSIE
 from .models import Reactie, Soort, Status
@@ -43,10 +44,6 @@ KEEP_AT_MOST = datetime.timedelta(days=2 * 365)
 SLEUTEL_MAX = UitgaandeMail._meta.get_field("sleutel").max_length
 # The weekly summary looks back this far.
 OVERZICHT_SPAN = datetime.timedelta(days=7)
-
-
-def normalise(email: str) -> str:
-    return email.strip().lower()
 
 
 def _sleutel(reactie: Reactie, wat: str, address: str) -> str:

@@ -71,3 +71,8 @@ def validate_plain_email(value):
             _("Vul een e-mailadres in zonder spaties, aanhalingstekens of onzichtbare tekens."),
             code="not_plain",
         )
+
+
+def normalise_email(email: str) -> str:
+    """One spelling per address, for keys, records and comparisons."""
+    return email.strip().lower()
