@@ -514,7 +514,8 @@ class VerslagBijlage(models.Model):
         _("bestand"),
         upload_to="bijeenkomsten/verslagen/",
         help_text=_(
-            "PDF, Word, OpenDocument, PowerPoint, Excel, EPUB, MP3, MP4 of M4A; hoogstens 25 MB."
+            "PDF, Word, OpenDocument, PowerPoint, Excel, EPUB, MP3, M4A, MP4 of WebM; "
+            "hoogstens 25 MB."
         ),
     )
 

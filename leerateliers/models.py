@@ -709,7 +709,8 @@ class TribuneUpdate(models.Model):
         upload_to=UnguessablePath("leerateliers/updates"),
         blank=True,
         help_text=_(
-            "PDF, Word, OpenDocument, PowerPoint, Excel, EPUB, MP3, MP4 of M4A; hoogstens 25 MB."
+            "PDF, Word, OpenDocument, PowerPoint, Excel, EPUB, MP3, M4A, MP4 of WebM; "
+            "hoogstens 25 MB."
         ),
     )
     status = models.CharField(

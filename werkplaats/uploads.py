@@ -29,6 +29,8 @@ from PIL import (
     WebPImagePlugin,
 )
 
+from werkplaats.media import media_extension, media_info
+
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 
@@ -46,6 +48,12 @@ PDF = DocumentType("application/pdf", "PDF", "pdf")
 MP3 = DocumentType("audio/mpeg", "MP3-audio", "mp3")
 MP4 = DocumentType("video/mp4", "MP4-video", "mp4")
 M4A = DocumentType("audio/mp4", "M4A-audio", "m4a")
+WEBM = DocumentType("video/webm", "WebM-video", "webm")
+WEBM_AUDIO = DocumentType("audio/webm", "WebM-audio", "webm")
+MEDIA = {document_type.extension: document_type for document_type in (MP3, MP4, M4A, WEBM)}
+# An MP4 or WebM file without a video track is audio: a podcast exported as MP4 is stored as
+# .m4a and plays in <audio>.
+AUDIO_ONLY = {"mp4": M4A, "webm": WEBM_AUDIO}
 
 # Office Open XML: a zip with [Content_Types].xml, told apart by its main folder.
 OFFICE_OPEN_XML = {
@@ -81,9 +89,14 @@ BY_MIMETYPE_MEMBER = {
     )
 }
 
-# Major brands of the ISO media files we accept as MP4 video. Others with an ftyp box, such as
-# HEIC/AVIF photos and QuickTime movies, are not MP4 video.
-MP4_BRANDS = {b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V "}
+# Every kind of document by the label stored with an upload (``bestand_type``).
+BY_LABEL = {
+    document_type.label: document_type
+    for document_type in (
+        PDF, MP3, M4A, MP4, WEBM, WEBM_AUDIO,
+        *OFFICE_OPEN_XML.values(), *BY_MIMETYPE_MEMBER.values(),
+    )
+}  # fmt: skip
 
 
 def _read_head(file, size):
@@ -100,24 +113,23 @@ def detect_document_type(file) -> DocumentType | None:
         return PDF
     if head.startswith(b"PK\x03\x04"):
         return _zip_document_type(file)
-    if head.startswith(b"ID3") or _starts_with_mp3_frame(head):
-        return MP3
-    if head[4:8] == b"ftyp":
-        brand = head[8:12]
-        if brand == b"M4A ":
-            return M4A
-        if brand in MP4_BRANDS:
-            return MP4
-    return None
+    extension = media_extension(head)
+    return _media_document_type(file, extension) if extension else None
 
 
-def _starts_with_mp3_frame(head):
-    """An MPEG audio layer III frame header: sync bits, then a valid version, bitrate, rate."""
-    if len(head) < 4 or head[0] != 0xFF or head[1] & 0xE0 != 0xE0:
-        return False
-    version, layer = (head[1] >> 3) & 0b11, (head[1] >> 1) & 0b11
-    bitrate, sample_rate = head[2] >> 4, (head[2] >> 2) & 0b11
-    return version != 0b01 and layer == 0b01 and bitrate not in (0, 0b1111) and sample_rate != 0b11
+def _media_document_type(file, extension):
+    """Audio or video by what the file holds: MP4 and WebM without a video track are audio."""
+    try:
+        info = media_info(file)
+    except ValidationError:  # validate_document says why; here it is what it announces
+        info = None
+    if info is not None and info.kind == "audio":
+        return AUDIO_ONLY.get(extension, MEDIA[extension])
+    return MEDIA[extension]
+
+
+def is_media(document_type: DocumentType | None) -> bool:
+    return document_type is not None and document_type.mime.startswith(("audio/", "video/"))
 
 
 def _zip_document_type(file):
@@ -175,11 +187,13 @@ def validate_document(file):
     if _already_stored(file):
         return
     _check_size(file)
-    if detect_document_type(file) is None:
+    document_type = detect_document_type(file)
+    # Audio and video must also be what their first bytes announce (media_info raises if not).
+    if document_type is None or (is_media(document_type) and media_info(file) is None):
         raise ValidationError(
             "Dit bestandstype kan niet worden geüpload. Toegestaan: PDF, Word, OpenDocument, "
-            "PowerPoint, Excel, EPUB, MP3, MP4 en M4A. De bestandsnaam telt niet: het gaat om "
-            "de inhoud.",
+            "PowerPoint, Excel, EPUB, MP3, MP4, M4A en WebM. De bestandsnaam telt niet: het "
+            "gaat om de inhoud.",
             code="file_type",
         )
 
@@ -358,7 +372,7 @@ class SafeFileField(models.FileField):
 
 
 KNOWN_EXTENSIONS = {"pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods", "epub", "mp3", "mp4",
-                    "m4a", "jpg", "png", "webp", "gif"}  # fmt: skip
+                    "m4a", "webm", "vtt", "jpg", "png", "webp", "gif"}  # fmt: skip
 
 
 def image_extension(file):

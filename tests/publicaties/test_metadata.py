@@ -6,13 +6,14 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests import mediafiles
 from tests.page_metadata import json_ld, meta, read
 
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\0" * 200
-MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\0" * 200
+MP3 = mediafiles.mp3()
+MP4 = mediafiles.mp4()
 
 
 @pytest.fixture

@@ -5,15 +5,19 @@ import resource
 import struct
 import zipfile
 import zlib
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models.fields.files import FieldFile
 from PIL import ExifTags, Image, ImageCms
 
+from tests import mediafiles
 from werkplaats.uploads import (
     MAX_FILE_BYTES,
+    SafeFileField,
     detect_document_type,
     make_renditions,
     validate_document,
@@ -30,8 +34,6 @@ MINIMAL_PDF = (
     b"trailer << /Root 1 0 R >>\n"
     b"%%EOF\n"
 )
-ID3_MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + b"\xff\xfb\x90\x64" + bytes(413)
-FRAME_MP3 = b"\xff\xfb\x90\x64" + bytes(413)  # MPEG-1 layer III, 128 kbit/s, 44.1 kHz
 
 
 def zipped(members, *, first_stored=False):
@@ -138,10 +140,14 @@ XLSX = office_open_xml("xl/workbook.xml")
             "OpenDocument-presentatie",
         ),
         ("boek.epub", by_mimetype("application/epub+zip"), "EPUB"),
-        ("podcast.mp3", ID3_MP3, "MP3-audio"),
-        ("zonder-tag.mp3", FRAME_MP3, "MP3-audio"),
-        ("film.mp4", iso_media(b"isom"), "MP4-video"),
-        ("gesprek.m4a", iso_media(b"M4A "), "M4A-audio"),
+        ("podcast.mp3", mediafiles.mp3(), "MP3-audio"),
+        ("zonder-tag.mp3", mediafiles.mp3(id3=False), "MP3-audio"),
+        ("wisselend.mp3", mediafiles.mp3(vbr=True), "MP3-audio"),
+        ("film.mp4", mediafiles.mp4(), "MP4-video"),
+        ("film-achteraan.mp4", mediafiles.mp4(moov_first=False), "MP4-video"),
+        ("gesprek.m4a", mediafiles.m4a(), "M4A-audio"),
+        ("clip.webm", mediafiles.webm(), "WebM-video"),
+        ("opname.webm", mediafiles.webm(tracks=("audio",), unknown_size=True), "WebM-audio"),
     ],
 )
 def test_documents_are_accepted_and_labelled_by_their_content(name, content, label):
@@ -200,6 +206,64 @@ def test_executable_named_pdf_is_refused_with_the_allowed_types(content):
 def test_lookalikes_and_macro_documents_are_refused_without_crashing(content):
     assert detect_document_type(upload("bestand.docx", content)) is None
     assert refusal(validate_document, upload("bestand.docx", content)).code == "file_type"
+
+
+HTML = b"<!DOCTYPE html><html><script>alert(1)</script></html>"
+
+
+@pytest.mark.parametrize(
+    ("content", "format"),
+    [
+        (b"ID3\x04\x00\x00\x00\x00\x00\x00" + HTML, "MP3"),
+        (b"ID3" + HTML, "MP3"),
+        (mediafiles.mp3_frame(128)[:4] + HTML, "MP3"),
+        (iso_media(b"isom") + HTML, "MP4"),
+        (iso_media(b"M4A "), "M4A"),
+        (mediafiles.m4a()[:-30], "M4A"),
+        (b"\x1a\x45\xdf\xa3" + HTML, "WebM"),
+    ],
+    ids=["id3-html", "id3-doctype", "frame-html", "ftyp-html", "ftyp-only", "m4a-cut", "ebml-html"],
+)
+def test_media_that_only_starts_like_media_is_refused_in_dutch(content, format):
+    error = refusal(validate_document, upload("podcast.mp3", content))
+
+    assert error.code == "unreadable_media"
+    assert error.messages[0].startswith(f"Dit {format}-bestand kunnen we niet lezen")
+
+
+def test_matroska_that_is_not_webm_is_refused_as_a_type_we_do_not_take():
+    error = refusal(validate_document, upload("film.mkv", mediafiles.webm(doc_type="matroska")))
+
+    assert error.code == "file_type"
+    assert "MP3, MP4, M4A en WebM" in error.messages[0]
+
+
+def stored_name(given_name, content):
+    """The name a SafeFileField stores an upload under (the upload handed over as a model's
+    file descriptor hands it)."""
+    field = SafeFileField(upload_to="bestanden")
+    field.set_attributes_from_name("bestand")
+    instance = SimpleNamespace()
+    instance.bestand = FieldFile(instance, field, given_name)
+    instance.bestand.file, instance.bestand._committed = upload(given_name, content), False
+    return field.generate_filename(instance, given_name)
+
+
+@pytest.mark.parametrize(
+    ("given_name", "content", "name"),
+    [
+        (
+            "Kennisclip sociale basis.html",
+            mediafiles.webm(),
+            "bestanden/kennisclip-sociale-basis.webm",
+        ),
+        ("aflevering 3", mediafiles.mp3(), "bestanden/aflevering-3.mp3"),
+        ("gesprek.mp4", mediafiles.m4a(), "bestanden/gesprek.m4a"),
+        ("ondertiteling.VTT", mediafiles.vtt(), "bestanden/ondertiteling.vtt"),
+    ],
+)
+def test_media_is_stored_under_the_extension_of_its_content(given_name, content, name):
+    assert stored_name(given_name, content) == name
 
 
 def test_document_over_25_mb_is_refused_by_size_before_content():
