@@ -1,5 +1,7 @@
 from django.urls import path
 
+from werkplaats.http import allow_any_origin
+
 from . import views
 
 app_name = "bijeenkomsten"
@@ -10,10 +12,10 @@ urlpatterns = [
     path("bijeenkomsten/afmelden/<str:token>/", views.cancel, name="cancel"),
     path("bijeenkomsten/<slug:slug>/", views.bijeenkomst_detail, name="detail"),
     path("bijeenkomsten/<slug:slug>/agenda.ics", views.bijeenkomst_ics, name="ics"),
-    path("feeds/bijeenkomsten.ics", views.feed, name="feed"),
+    path("feeds/bijeenkomsten.ics", allow_any_origin(views.feed), name="feed"),
     path(
         "feeds/leerateliers/<slug:slug>/bijeenkomsten.ics",
-        views.leeratelier_feed,
+        allow_any_origin(views.leeratelier_feed),
         name="leeratelier_feed",
     ),
 ]

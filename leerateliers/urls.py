@@ -1,5 +1,7 @@
 from django.urls import path
 
+from werkplaats.http import allow_any_origin
+
 from . import feeds, views
 
 app_name = "leerateliers"
@@ -26,7 +28,11 @@ urlpatterns = [
         views.update_edit,
         name="update_edit",
     ),
-    path("feeds/leerateliers/<slug:slug>/", feeds.LeeratelierUpdatesFeed(), name="feed"),
+    path(
+        "feeds/leerateliers/<slug:slug>/",
+        allow_any_origin(feeds.LeeratelierUpdatesFeed()),
+        name="feed",
+    ),
     path(
         "mijn/organisaties/<slug:organisatie>/<slug:leeratelier>/<str:actie>/",
         views.deelname_change,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Leeratelier
-from werkplaats.admin_tools import ConstraintCheckingFormSet, confirmed_action
+from werkplaats.admin_tools import ConstraintCheckingFormSet, ReadOnlyAdmin, confirmed_action
 
 from . import content, segments, sending, services
 from .models import TOESTEMMING_VELDEN, Afmelding, Editie, Inschrijving, Item, ItemSoort
@@ -117,21 +117,12 @@ class InschrijvingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Afmelding)
-class AfmeldingAdmin(admin.ModelAdmin):
+class AfmeldingAdmin(ReadOnlyAdmin):
     """Addresses that want no edition at all: made by the unsubscribe link, read-only."""
 
     list_display = ["email", "afgemeld_at"]
     search_fields = ["email"]
     date_hierarchy = "afgemeld_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # --- Editions --------------------------------------------------------------------------------

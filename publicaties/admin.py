@@ -1,12 +1,16 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models.functions import ExtractYear
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from werkplaats.admin_tools import confirmed_action
+from werkplaats.admin_tools import ReadOnlyAdmin, confirmed_action
+from werkplaats.media import format_duration
 
-from .models import Activiteit, Auteurschap, Publicatie
+from .models import Activiteit, Auteurschap, Grafsteen, Link, Publicatie
 from .services import (
+    publicatie_fetch_video_still_later,
     publicatie_save,
     publicaties_delete,
     publicaties_publish,
@@ -19,6 +23,28 @@ class AuteurschapInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["persoon"]
     fields = ["volgorde", "persoon", "voornaam", "tussenvoegsel", "achternaam", "groep"]
+
+
+class LinkFormSet(BaseInlineFormSet):
+    def clean(self):
+        """A video link on a publicatie about to be public needs its transcript (the links are
+        only known here, after the publicatie's own fields were checked)."""
+        super().clean()
+        urls = [
+            form.cleaned_data["url"]
+            for form in self.forms
+            if form.cleaned_data.get("url") and not form.cleaned_data.get("DELETE")
+        ]
+        blocker = self.instance.publish_blockers(video_urls=urls).get("transcript")
+        if blocker:
+            raise ValidationError(blocker)
+
+
+class LinkInline(admin.TabularInline):
+    model = Link
+    formset = LinkFormSet
+    extra = 0
+    fields = ["volgorde", "soort", "url"]
 
 
 class JaarFilter(admin.SimpleListFilter):
@@ -53,24 +79,31 @@ class PublicatieAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["titel"]}
     autocomplete_fields = ["organisaties", "leerateliers", "themas", "voorwaarden"]
     filter_horizontal = ["activiteiten"]
-    readonly_fields = ["omslag_voorbeeld", "bestand_type", "bestand_grootte"]
-    inlines = [AuteurschapInline]
+    readonly_fields = ["omslag_voorbeeld", "bestand_type", "bestand_grootte", "duur_weergave"]
+    inlines = [AuteurschapInline, LinkInline]
     actions = ["publish", "unpublish"]
     date_hierarchy = "gepubliceerd_on"
     fieldsets = [
         (None, {"fields": ["titel", "slug", "soort", "status", "gepubliceerd_on"]}),
         (_("Inhoud"), {"fields": ["samenvatting", "inhoud"]}),
         (
-            _("Bestand en links"),
+            _("Bestand, audio en video"),
             {
                 "fields": [
                     "bestand",
                     "bestand_type",
                     "bestand_grootte",
-                    "externe_url",
+                    "duur_weergave",
+                    "transcript",
+                    "ondertiteling",
                     "doi",
                     "handle",
-                ]
+                ],
+                "description": _(
+                    "Audio en video spelen op de pagina af. Ze worden pas gepubliceerd met een "
+                    "uitgeschreven tekst; een video ook met ondertiteling (WebVTT). Links naar "
+                    "elders, ook naar YouTube of Vimeo, staan onder Externe links."
+                ),
             },
         ),
         (_("Omslag"), {"fields": ["omslag", "omslag_alt", "omslag_voorbeeld"]}),
@@ -92,6 +125,14 @@ class PublicatieAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         publicatie_save(publicatie=obj, cover_changed="omslag" in form.changed_data)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        publicatie_fetch_video_still_later(publicatie=form.instance)
+
+    @admin.display(description=_("duur"))
+    def duur_weergave(self, obj):
+        return format_duration(obj.duur) if obj.duur else "—"
 
     def delete_model(self, request, obj):
         # Through the service: a public publicatie leaves a grafsteen for harvesters.
@@ -123,8 +164,18 @@ class PublicatieAdmin(admin.ModelAdmin):
         _("Deze publicaties worden openbaar, in de lijst, de zoekresultaten en de feeds:"),
     )
     def publish(self, request, queryset):
-        count = publicaties_publish(publicaties=queryset)
+        count, held_back = publicaties_publish(publicaties=queryset)
         self.message_user(request, _("%(count)d publicatie(s) gepubliceerd.") % {"count": count})
+        if held_back:
+            self.message_user(
+                request,
+                _(
+                    "Niet gepubliceerd, want audio of video zonder uitgeschreven tekst of "
+                    "ondertiteling: %(titels)s."
+                )
+                % {"titels": ", ".join(publicatie.titel for publicatie in held_back)},
+                messages.WARNING,
+            )
 
     @confirmed_action(
         _("Geselecteerde publicaties terugzetten naar concept"),
@@ -145,3 +196,13 @@ class ActiviteitAdmin(admin.ModelAdmin):
     list_display = ["naam", "volgorde"]
     search_fields = ["naam"]
     prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Grafsteen)
+class GrafsteenAdmin(ReadOnlyAdmin):
+    """What harvesters are told of publicaties that were public: read only, kept for ever."""
+
+    list_display = ["publicatie_id", "titel", "verwijderd_at"]
+    search_fields = ["titel"]
+    date_hierarchy = "verwijderd_at"
+    readonly_fields = ["publicatie_id", "titel", "sets", "verwijderd_at"]

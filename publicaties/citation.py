@@ -8,7 +8,9 @@ import re
 from django.utils.html import format_html
 
 from werkplaats import uploads
+from werkplaats.media import iso_duration
 from werkplaats.models import Profiel
+from werkplaats.text import plain_text
 
 from .models import Licentie, Soort
 
@@ -78,7 +80,9 @@ def persistent_link(publicatie):
 
 
 def link(publicatie, url):
-    return persistent_link(publicatie) or publicatie.externe_url or url
+    """Where the publicatie is found: its DOI or handle, else its first link, else ``url``."""
+    links = list(publicatie.links.all())
+    return persistent_link(publicatie) or (links[0].url if links else url)
 
 
 def publisher(publicatie):
@@ -187,20 +191,13 @@ def schema_author(auteur):
     return person
 
 
-# The MIME type of a stored file by the label read from its content when it was uploaded.
-_KNOWN_TYPES = (
-    uploads.PDF, uploads.MP3, uploads.MP4, uploads.M4A,
-    *uploads.OFFICE_OPEN_XML.values(), *uploads.BY_MIMETYPE_MEMBER.values(),
-)  # fmt: skip
-MIME_BY_LABEL = {document_type.label: document_type.mime for document_type in _KNOWN_TYPES}
-
-
 def mime_type(publicatie):
-    """The file's MIME type (``application/pdf``, ``audio/mpeg`` …); "" without a file."""
+    """The file's MIME type (``application/pdf``, ``audio/mpeg`` …) by the label read from its
+    content when it was uploaded; "" without a file."""
     if not publicatie.bestand:
         return ""
-    if publicatie.bestand_type in MIME_BY_LABEL:
-        return MIME_BY_LABEL[publicatie.bestand_type]
+    if document_type := uploads.BY_LABEL.get(publicatie.bestand_type):
+        return document_type.mime
     # Stored names follow the content, so the extension is a fair second guess.
     return mimetypes.guess_type(publicatie.bestand.name)[0] or "application/octet-stream"
 
@@ -242,8 +239,10 @@ def json_ld(publicatie, url, request):
             data["thumbnailUrl"] = image
     if schema_type == "VideoObject":
         data["uploadDate"] = data["datePublished"]
-    if publicatie.externe_url:
-        data["sameAs"] = publicatie.externe_url
+    if links := [link.url for link in publicatie.links.all()]:
+        data["sameAs"] = links
+    if publicatie.transcript:
+        data["transcript"] = plain_text(publicatie.transcript)
     if publicatie.bestand:
         content_url = request.build_absolute_uri(publicatie.bestand.url)
         data["encoding"] = {
@@ -252,11 +251,17 @@ def json_ld(publicatie, url, request):
             "encodingFormat": mime_type(publicatie),
             "contentSize": publicatie.bestand_grootte,
         }
+        if publicatie.duur:
+            data["encoding"]["duration"] = iso_duration(publicatie.duur)
         if schema_type == "VideoObject":  # a MediaObject itself
             data["contentUrl"] = content_url
             data["encodingFormat"] = mime_type(publicatie)
+            if publicatie.duur:
+                data["duration"] = iso_duration(publicatie.duur)
         elif schema_type == "PodcastEpisode":
             data["associatedMedia"] = data["encoding"]
+    elif schema_type == "VideoObject" and (video := publicatie.externe_video):
+        data["embedUrl"] = video.embed_url
     return data
 
 

@@ -1,7 +1,7 @@
 """Demo content of the publicaties, from ``fixtures/publicaties.toml`` (see
 ``werkplaats.fixtures`` for the policy): what the werkplaats made, recorded or wrote, with
-their authors in order. The 4 O's come from data migration 0002; the rest of what a publicatie
-links to from the demo modules that run before this one.
+their authors and links in order. The 4 O's come from data migration 0002; the rest of what a
+publicatie links to from the demo modules that run before this one.
 
 A publicatie marked ``pdf`` gets a generated placeholder PDF when it is created, or again when
 its file is gone from storage (a new MEDIA_ROOT); one that a database emptied since left behind
@@ -14,7 +14,7 @@ from leerateliers.models import Leeratelier
 from werkplaats.fixtures import Loader, read
 from werkplaats.models import Organisatie, Persoon, Thema, Voorwaarde
 
-from .models import Activiteit, Auteurschap, Publicatie
+from .models import Activiteit, Auteurschap, Link, Publicatie
 
 # The many-to-many fields of a publicatie, each a list of slugs in the fixtures.
 LINKS = {
@@ -39,6 +39,7 @@ def load(loader: Loader) -> None:
     )
     for row in rows:
         slug, auteurs, pdf = row.pop("slug"), row.pop("auteurs"), row.pop("pdf", False)
+        links = row.pop("links", [])
         publicatie = Publicatie.objects.filter(slug=slug).first()
         if publicatie is not None:  # its fields, links and authors are the site's now
             bestand = publicatie.bestand
@@ -54,6 +55,8 @@ def load(loader: Loader) -> None:
         for volgorde, auteur in enumerate(auteurs, start=1):
             fields = {**auteur, "persoon": personen.get(auteur.get("persoon"))}
             loader.ensure(Auteurschap, {"publicatie": publicatie, "volgorde": volgorde}, fields)
+        for volgorde, link in enumerate(links, start=1):
+            loader.ensure(Link, {"publicatie": publicatie, "volgorde": volgorde}, link)
 
 
 def _pdf(slug: str, titel: str) -> ContentFile | str:

@@ -1,5 +1,8 @@
 """Publicaties: rapporten, methodieken, podcasts, essays … with Dutch full-text search."""
 
+from functools import reduce
+from operator import or_
+
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -9,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Leeratelier
+from werkplaats.media import media_info, validate_webvtt
 from werkplaats.models import (
     Organisatie,
     Persoon,
@@ -18,9 +22,20 @@ from werkplaats.models import (
     Voorwaarde,
 )
 from werkplaats.text import validate_no_control_characters
-from werkplaats.uploads import SafeFileField, SafeImageField, detect_document_type
+from werkplaats.uploads import (
+    BY_LABEL,
+    MEDIA,
+    SafeFileField,
+    SafeImageField,
+    content_name,
+    detect_document_type,
+    is_media,
+)
+from werkplaats.video import ExternalVideo, external_video
 
 from .search import related_publicaties, search_publicaties
+
+MEDIA_EXTENSIONS = tuple(MEDIA)  # the stored names of audio and video end so
 
 
 class Soort(models.TextChoices):
@@ -40,6 +55,13 @@ class Soort(models.TextChoices):
     NIEUWS = "nieuws", _("Nieuws")
 
 
+# The soorten with a podcast feed: their publicaties with an uploaded audio or video file.
+PODCAST_FEEDS = {
+    Soort.PODCAST: "publicaties:podcast_feed",
+    Soort.KENNISCLIP: "publicaties:kennisclips_feed",
+}
+
+
 class Taal(models.TextChoices):
     NL = "nl", _("Nederlands")
     EN = "en", _("Engels")
@@ -56,6 +78,17 @@ class Licentie(models.TextChoices):
 class Status(models.TextChoices):
     CONCEPT = "concept", _("Concept")
     GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
+
+
+class LinkSoort(models.TextChoices):
+    """What a visitor does at the other end of a link; the link says it ("Online spelen")."""
+
+    LEZEN = "lezen", _("Online lezen")
+    BEKIJKEN = "bekijken", _("Bekijken")
+    BELUISTEREN = "beluisteren", _("Beluisteren")
+    ONLINE_SPELEN = "online-spelen", _("Online spelen")
+    BESTELLEN = "bestellen", _("Bestellen")
+    MEER_INFORMATIE = "meer-informatie", _("Meer informatie")
 
 
 class Activiteit(models.Model):
@@ -113,6 +146,19 @@ class PublicatieQuerySet(models.QuerySet):
             "themas",
             "voorwaarden",
             "activiteiten",
+            "links",
+        )
+
+    def playing_media(self):
+        """Those with an uploaded audio or video file (stored names follow the content)."""
+        return self.filter(
+            reduce(or_, (Q(bestand__iendswith=f".{ext}") for ext in MEDIA_EXTENSIONS))
+        )
+
+    def for_podcast(self, soort):
+        """Published ``soort`` publicaties that podcast apps can play, newest first."""
+        return (
+            self.for_list().filter(soort=soort).playing_media().order_by("-gepubliceerd_on", "-id")
         )
 
     def for_feed(self):
@@ -133,6 +179,11 @@ class PublicatieQuerySet(models.QuerySet):
     def related_to(self, publicatie, limit=4):
         """Published publicaties sharing leerateliers or thema's, most shared first."""
         return related_publicaties(self, publicatie, limit)
+
+
+def ondertiteling_path(instance, filename):
+    """Captions are stored as .vtt whatever the name they came with (they were validated)."""
+    return f"publicaties/ondertiteling/{content_name(filename, 'vtt')}"
 
 
 class Publicatie(SlugFromNaamMixin, models.Model):
@@ -157,14 +208,34 @@ class Publicatie(SlugFromNaamMixin, models.Model):
         upload_to="publicaties/bestanden/",
         blank=True,
         help_text=_(
-            "PDF, Word, OpenDocument, PowerPoint, Excel, EPUB, MP3, MP4 of M4A; hoogstens 25 MB."
+            "PDF, Word, OpenDocument, PowerPoint, Excel, EPUB, MP3, M4A, MP4 of WebM; hoogstens "
+            "25 MB. Audio en video spelen op de pagina af."
         ),
     )
     bestand_type = models.CharField(_("bestandstype"), max_length=50, blank=True, editable=False)
     bestand_grootte = models.PositiveBigIntegerField(
         _("bestandsgrootte"), null=True, blank=True, editable=False
     )
-    externe_url = URLField(_("externe link"), blank=True)
+    duur = models.PositiveIntegerField(_("duur in seconden"), null=True, blank=True, editable=False)
+    transcript = models.TextField(
+        _("uitgeschreven tekst"),
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text=_(
+            "Markdown. Wat er in de audio of video gezegd wordt en wat er te zien is, voor wie "
+            "niet kan luisteren of kijken. Nodig voordat audio of video gepubliceerd wordt."
+        ),
+    )
+    ondertiteling = models.FileField(
+        _("ondertiteling (WebVTT)"),
+        upload_to=ondertiteling_path,
+        blank=True,
+        validators=[validate_webvtt],
+        help_text=_(
+            "Een .vtt-bestand met de ondertiteling van de video; nodig voordat een geüploade "
+            "video gepubliceerd wordt."
+        ),
+    )
     omslag = SafeImageField(
         _("omslagafbeelding"),
         upload_to="publicaties/omslag/",
@@ -252,23 +323,86 @@ class Publicatie(SlugFromNaamMixin, models.Model):
         return self.titel
 
     def save(self, *args, **kwargs):
-        # Type and size of the file, shown with the download link (read from the content).
+        # Type, size and duration of the file, shown with the player and the download link
+        # (read from the content).
         if self.bestand and (not self.bestand._committed or self.bestand_grootte is None):
             document = detect_document_type(self.bestand)
             self.bestand_type = document.label if document else ""
             self.bestand_grootte = self.bestand.size
+            self.duur = self._read_duration() if document else None
         elif not self.bestand:
-            self.bestand_type, self.bestand_grootte = "", None
+            self.bestand_type, self.bestand_grootte, self.duur = "", None, None
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("publicaties:detail", kwargs={"slug": self.slug})
 
+    def _read_duration(self):
+        try:
+            info = media_info(self.bestand)
+        except ValidationError:  # refused when it was uploaded; a stored file is read as is
+            return None
+        return round(info.duration) if info and info.duration else None
+
     def clean(self):
+        # With its stored links; links being edited are checked in the admin's inline.
+        errors = self.publish_blockers()
         if self.omslag and not self.omslag_alt.strip():
-            raise ValidationError(
-                {"omslag_alt": _("Beschrijf wat er op de omslag staat, voor wie hem niet ziet.")}
+            errors["omslag_alt"] = _("Beschrijf wat er op de omslag staat, voor wie hem niet ziet.")
+        if errors:
+            raise ValidationError(errors)
+
+    def publish_blockers(self, video_urls=None) -> dict:
+        """Why this publicatie may not be public (yet), per field; empty when it may. Audio and
+        video need a transcript, an uploaded video its captions too (WCAG 1.2). ``video_urls``
+        are the links as they are about to be saved; by default the stored ones."""
+        if self.status != Status.GEPUBLICEERD:
+            return {}
+        if video_urls is None:
+            video_urls = [link.url for link in self.links.all()] if self.pk else []
+        plays_video = any(external_video(url) for url in video_urls)
+        errors = {}
+        if (self.media or plays_video) and not self.transcript.strip():
+            errors["transcript"] = _(
+                "Audio en video worden pas gepubliceerd met een uitgeschreven tekst, voor wie "
+                "niet kan luisteren of kijken. Vul de uitgeschreven tekst in, of laat de "
+                "publicatie op concept staan."
             )
+        if self.media and self.media[0] == "video" and not self.ondertiteling:
+            errors["ondertiteling"] = _(
+                "Een video wordt pas gepubliceerd met ondertiteling. Upload een WebVTT-bestand "
+                "(.vtt), of laat de publicatie op concept staan."
+            )
+        return errors
+
+    @property
+    def media(self):
+        """("audio" or "video", MIME type) of an uploaded file that plays (by what its content
+        was found to be when it was uploaded); None otherwise."""
+        document_type = BY_LABEL.get(self.bestand_type) if self.bestand else None
+        if not is_media(document_type):
+            return None
+        return document_type.mime.split("/")[0], document_type.mime
+
+    @property
+    def externe_video(self) -> ExternalVideo | None:
+        """The first YouTube or Vimeo link, played on the page after a click."""
+        return next(filter(None, (external_video(link.url) for link in self.links.all())), None)
+
+    @property
+    def speler(self) -> str:
+        """What plays on the page: "audio" or "video" (the uploaded file), "extern" (the
+        YouTube or Vimeo video of a link, after a click), or "" (nothing)."""
+        if self.media:
+            return self.media[0]
+        return "extern" if self.externe_video else ""
+
+    @property
+    def podcast_feed_url(self) -> str:
+        """The podcast feed this publicatie is in (see ``for_podcast``); "" when none."""
+        if self.media and self.soort in PODCAST_FEEDS:
+            return reverse(PODCAST_FEEDS[self.soort])
+        return ""
 
     @property
     def oai_sets(self):
@@ -409,6 +543,37 @@ class Auteurschap(models.Model):
     def initialen(self):
         """ "J. P." from "Jan Pieter" (or from initials typed as "J.P." or "J. P.")."""
         return " ".join(f"{part[0]}." for part in self.voornaam.replace(".", " ").split())
+
+
+class Link(models.Model):
+    """A link to the publicatie elsewhere, with what a visitor does there: read it online,
+    watch it, listen to it, play it, order it. A YouTube or Vimeo link plays on the page."""
+
+    publicatie = models.ForeignKey(
+        Publicatie, verbose_name=_("publicatie"), related_name="links", on_delete=models.CASCADE
+    )
+    soort = models.CharField(_("soort link"), max_length=20, choices=LinkSoort.choices)
+    url = URLField(
+        _("adres"),
+        help_text=_(
+            "Een video op YouTube of Vimeo speelt op de pagina af, pas nadat de bezoeker op "
+            "afspelen klikt."
+        ),
+    )
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("externe link")
+        verbose_name_plural = _("externe links")
+        ordering = ["volgorde", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=LinkSoort.values), name="publicatie_link_soort_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: {self.url}"
 
 
 class Grafsteen(models.Model):

@@ -4,9 +4,10 @@ ROLES = {
     "Programmacommissie": [
         *(
             f"publicaties.{action}_{model}"
-            for model in ("publicatie", "auteurschap")
+            for model in ("publicatie", "auteurschap", "link")
             for action in ("add", "change", "delete", "view")
         ),
         "publicaties.view_activiteit",
+        "publicaties.view_grafsteen",
     ],
 }

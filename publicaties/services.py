@@ -1,14 +1,22 @@
 """Writes to publicaties that do more than save one row."""
 
+import logging
 from functools import partial
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from werkplaats.uploads import make_renditions
+from werkplaats import video
+from werkplaats.uploads import make_renditions, validate_image
 
 from .models import Grafsteen, Publicatie, Status
+
+logger = logging.getLogger(__name__)
 
 
 def publicatie_make_cover_renditions(*, publicatie: Publicatie) -> list[dict]:
@@ -61,11 +69,22 @@ def publicatie_save(*, publicatie: Publicatie, cover_changed: bool = False) -> P
 
 
 @transaction.atomic
-def publicaties_publish(*, publicaties) -> int:
-    """Publish the given concept publicaties; returns how many changed."""
-    concepten = publicaties.filter(status=Status.CONCEPT)
-    Grafsteen.objects.filter(publicatie_id__in=concepten.values("pk")).delete()
-    return concepten.update(status=Status.GEPUBLICEERD, gewijzigd_at=timezone.now())
+def publicaties_publish(*, publicaties) -> tuple[int, list[Publicatie]]:
+    """Publish the given concept publicaties that may be public (audio and video only with a
+    transcript, see ``Publicatie.publish_blockers``); returns how many changed and the ones
+    held back."""
+    ready, held_back = [], []
+    for publicatie in publicaties.filter(status=Status.CONCEPT).prefetch_related("links"):
+        publicatie.status = Status.GEPUBLICEERD
+        if publicatie.publish_blockers():
+            held_back.append(publicatie)
+        else:
+            ready.append(publicatie.pk)
+    Grafsteen.objects.filter(publicatie_id__in=ready).delete()
+    count = Publicatie.objects.filter(pk__in=ready).update(
+        status=Status.GEPUBLICEERD, gewijzigd_at=timezone.now()
+    )
+    return count, held_back
 
 
 @transaction.atomic
@@ -84,3 +103,34 @@ def publicaties_delete(*, publicaties) -> int:
     _bury(publicaties)
     _, per_model = publicaties.delete()
     return per_model.get(Publicatie._meta.label, 0)
+
+
+def publicatie_fetch_video_still_later(*, publicatie: Publicatie) -> None:
+    """After the commit, fetch a still of the publicatie's YouTube or Vimeo video in the
+    background when it has no omslag (see ``publicatie_fetch_video_still``)."""
+    if not settings.FETCH_VIDEO_STILLS or publicatie.omslag or publicatie.externe_video is None:
+        return
+    from . import tasks
+
+    transaction.on_commit(partial(tasks.fetch_video_still.enqueue, publicatie.pk))
+
+
+def publicatie_fetch_video_still(*, publicatie_id: int) -> bool:
+    """Store a still of the publicatie's YouTube or Vimeo video as its omslag, so its page
+    shows the video without a single request to the video site until the visitor presses
+    play. Nothing happens when it has an omslag already; False when nothing was stored."""
+    publicatie = Publicatie.objects.prefetch_related("links").filter(pk=publicatie_id).first()
+    external = publicatie.externe_video if publicatie else None
+    if external is None or publicatie.omslag:
+        return False
+    try:
+        still = ContentFile(video.fetch_still(external), name=f"{publicatie.slug}-video.jpg")
+        validate_image(still)
+    except (OSError, ValueError, ValidationError) as error:
+        logger.warning("No still for publicatie %s from %s: %s", publicatie.pk, external, error)
+        return False
+    publicatie.omslag.save(still.name, still, save=False)
+    publicatie.omslag_alt = _("Beeld uit de video “%(titel)s”") % {"titel": publicatie.titel}
+    publicatie.save(update_fields=["omslag", "omslag_alt", "gewijzigd_at"])
+    publicatie_make_cover_renditions(publicatie=publicatie)
+    return True

@@ -16,6 +16,20 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record the site writes itself (a log, a refusal, a grafsteen): shown, never edited,
+    added or deleted in the admin."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ConstraintCheckingFormSet(BaseInlineFormSet):
     """Inline rows are checked against the model's constraints as a whole.
 

@@ -13,6 +13,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from werkplaats.video import PLAYER_ORIGINS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
@@ -223,6 +225,11 @@ TASKS = {
     }
 }
 
+# A publicatie with a YouTube or Vimeo link and no omslag gets a still of the video, fetched
+# once by a background task and stored here (visitors' browsers then ask the video site
+# nothing until they press play). Off where the server may not reach those sites.
+FETCH_VIDEO_STILLS = env_bool("DJANGO_FETCH_VIDEO_STILLS", True)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"accounts.passwords.{name}"}
     for name in (
@@ -328,6 +335,8 @@ CONTENT_SECURITY_POLICY = {
         "media-src": [SELF, *([_media_origin] if _media_origin else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
+        # Only the privacy-friendly players of YouTube and Vimeo, loaded after a click.
+        "frame-src": list(PLAYER_ORIGINS),
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

@@ -1,10 +1,12 @@
 """Text that people type: Markdown rendered safely, control characters kept out."""
 
 import re
+from html import unescape
 
 import markdown as markdown_lib
 import nh3
 from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +37,11 @@ def render_markdown(text):
         link_rel="noopener noreferrer",
     )
     return mark_safe(cleaned)  # sanitised by nh3 just above
+
+
+def plain_text(markdown_text):
+    """Markdown as plain text: what is left of the rendered HTML without its tags."""
+    return unescape(strip_tags(render_markdown(markdown_text))).strip()
 
 
 def strip_control_characters(text):

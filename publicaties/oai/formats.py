@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from lxml import etree
 
-from werkplaats import uploads
-
-from ..citation import LICENSE_URL
+from ..citation import LICENSE_URL, mime_type
 from ..models import Soort
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
@@ -65,18 +63,6 @@ TYPE_OF_RESOURCE = {Soort.PODCAST: "sound recording", Soort.KENNISCLIP: "moving 
 
 OPEN_ACCESS = SEMANTICS + "openAccess"
 
-_MIME_BY_LABEL = {
-    document_type.label: document_type.mime
-    for document_type in (
-        uploads.PDF,
-        uploads.MP3,
-        uploads.MP4,
-        uploads.M4A,
-        *uploads.OFFICE_OPEN_XML.values(),
-        *uploads.BY_MIMETYPE_MEMBER.values(),
-    )
-}
-
 
 def urn_nbn(publicatie_id):
     return f"{settings.OAI_URN_NBN_PREFIX}-{publicatie_id}"
@@ -113,7 +99,7 @@ def oai_dc(publicatie, *, page_url, file_url):
     _sub(root, f"{{{DC}}}date", publicatie.gepubliceerd_on.isoformat())
     _sub(root, f"{{{DC}}}type", SEMANTICS + GENRE[publicatie.soort])
     if file_url:
-        _sub(root, f"{{{DC}}}format", _MIME_BY_LABEL.get(publicatie.bestand_type, ""))
+        _sub(root, f"{{{DC}}}format", mime_type(publicatie))
     _sub(root, f"{{{DC}}}identifier", page_url)
     _sub(root, f"{{{DC}}}identifier", urn_nbn(publicatie.pk))
     if publicatie.doi:
@@ -167,7 +153,7 @@ def nl_didl(publicatie, *, page_url, file_url, modified):
         _object_type(file_item, "objectFile")
         _statement(file_item, f"{{{DCTERMS}}}accessRights", OPEN_ACCESS)
         component = _sub(file_item, f"{{{DIDL}}}Component")
-        mime = _MIME_BY_LABEL.get(publicatie.bestand_type, "application/octet-stream")
+        mime = mime_type(publicatie) or "application/octet-stream"
         _sub(component, f"{{{DIDL}}}Resource", mimeType=mime, ref=file_url)
 
     start_page = _sub(top, f"{{{DIDL}}}Item")

@@ -88,7 +88,7 @@ def test_deleting_leaves_a_deleted_record_and_a_concept_leaves_nothing(oai, make
 def test_publishing_again_brings_the_record_back(oai, make_publicatie):
     publicatie = make_publicatie()
     publicaties_unpublish(publicaties=only(publicatie))
-    assert publicaties_publish(publicaties=only(publicatie)) == 1
+    assert publicaties_publish(publicaties=only(publicatie)) == (1, [])
     assert Grafsteen.objects.count() == 0
     (status, _, _) = headers(oai)[f"{PREFIX}{publicatie.pk}"]
     assert status is None

@@ -35,6 +35,8 @@ def form_data(titel="Werken aan bestaanszekerheid", **files):
         "taal": "nl",
         "auteurschappen-TOTAL_FORMS": "0",
         "auteurschappen-INITIAL_FORMS": "0",
+        "links-TOTAL_FORMS": "0",
+        "links-INITIAL_FORMS": "0",
         **files,
     }
 

@@ -1,13 +1,12 @@
-import html
+from urllib.parse import urlsplit
 
 from django import template
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from werkplaats import plekken
 from werkplaats.metadata import json_ld_script
-from werkplaats.text import render_markdown
+from werkplaats.text import plain_text, render_markdown
 
 register = template.Library()
 
@@ -42,9 +41,16 @@ def markdown(text):
 
 
 @register.filter
+def host(url):
+    """ "youtube.com" from "https://www.youtube.com/watch?v=…": where a link leads."""
+    hostname = urlsplit(str(url)).hostname or ""
+    return hostname.removeprefix("www.")
+
+
+@register.filter
 def plain(text):
     """Markdown as plain text (for a description in a meta tag), escaped as any text is."""
-    return html.unescape(strip_tags(render_markdown(text))).strip()
+    return plain_text(text)
 
 
 @register.simple_tag
