@@ -31,6 +31,16 @@ class KennisagendaQuerySet(models.QuerySet):
         )
         return self.prefetch_related(Prefetch("punten", queryset=punten))
 
+    def for_api(self):
+        """The public versions as their pages show them, with their previous version and the
+        public besluiten about them, newest first."""
+        return (
+            self.public()
+            .for_detail()
+            .select_related("vorige")
+            .prefetch_related(Prefetch("besluiten", queryset=Besluit.objects.for_api()))
+        )
+
 
 class Kennisagenda(models.Model):
     """One version of the agenda; at most one is vastgesteld (current) at a time."""
@@ -134,6 +144,38 @@ class KwestieQuerySet(models.QuerySet):
 
     def for_search(self):
         return self.public().with_place()
+
+    def for_api(self):
+        """The public kwesties, with their place (``with_place``), ``op_openbare_versie``
+        (whether a public version carries them: only there the pages show their beschrijving
+        and voorwaarden), the public versions they are on (``openbare_punten``, newest first)
+        and the public besluiten that name them (``openbare_besluiten``, as kwestie or as
+        the one merged into: ``openbare_besluiten_als_doel``)."""
+        punten = (
+            Agendapunt.objects.exclude(agenda__status=AgendaStatus.CONCEPT)
+            .select_related("agenda")
+            .order_by(F("agenda__periode_van").desc(nulls_last=True), "-agenda_id")
+        )
+        on_public_version = Agendapunt.objects.filter(kwestie=OuterRef("pk")).exclude(
+            agenda__status=AgendaStatus.CONCEPT
+        )
+        besluiten = Besluit.objects.for_api()
+        return (
+            self.public()
+            .with_place()
+            .annotate(op_openbare_versie=Exists(on_public_version))
+            .select_related("leeratelier")
+            .prefetch_related(
+                "voorwaarden",
+                Prefetch("samengevoegd_in", queryset=Kwestie.objects.with_place()),
+                Prefetch("agendapunten", queryset=punten, to_attr="openbare_punten"),
+                Prefetch("besluiten", queryset=besluiten, to_attr="openbare_besluiten"),
+                Prefetch(
+                    "besluiten_als_doel", queryset=besluiten, to_attr="openbare_besluiten_als_doel"
+                ),
+            )
+            .order_by("naam", "pk")
+        )
 
 
 class Kwestie(SlugFromNaamMixin, models.Model):
@@ -348,6 +390,19 @@ class BesluitQuerySet(models.QuerySet):
             self.exclude(agenda__status=AgendaStatus.CONCEPT)
             .select_related("agenda", "kwestie", "doel")
             .order_by("-genomen_on", "-id")
+        )
+
+    def for_api(self):
+        """The public besluiten (``for_timeline``), the kwesties they name knowing their place
+        on the public pages (``Kwestie.get_absolute_url`` without a query)."""
+        kwesties = Kwestie.objects.with_place()
+        return (
+            self.for_timeline()
+            .select_related(None)
+            .select_related("agenda")
+            .prefetch_related(
+                Prefetch("kwestie", queryset=kwesties), Prefetch("doel", queryset=kwesties)
+            )
         )
 
 

@@ -27,5 +27,5 @@ class LeeratelierFilter(django_filters.FilterSet):
         model = Leeratelier
         fields = ["voorwaarde", "thema", "gemeente", "status"]
 
-    def filter_gemeente(self, queryset, name, value):
+    def filter_gemeente(self, queryset, name, value: Gemeente):
         return queryset.in_gemeente(value)

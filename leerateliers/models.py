@@ -165,6 +165,27 @@ class LeeratelierQuerySet(models.QuerySet):
             Prefetch("updates", queryset=published_updates(), to_attr="gepubliceerde_updates"),
         )
 
+    def for_api(self):
+        """For /api/v1/leerateliers/: what its page shows of the atelier itself (vraagstukken,
+        voorwaarden, thema's, gemeenten, trekkers and onderzoekers, the current arena and
+        tribune from the same ``alle_deelnames`` as the page, its praktijken), by title."""
+        return self.prefetch_related(
+            "voorwaarden",
+            "themas",
+            "gemeenten",
+            "vraagstukken",
+            Prefetch(
+                "trekkerschappen",
+                queryset=Trekkerschap.objects.select_related("persoon__organisatie"),
+            ),
+            Prefetch(
+                "deelnames",
+                queryset=Deelname.objects.select_related("organisatie"),
+                to_attr="alle_deelnames",
+            ),
+            Prefetch("praktijken", queryset=LerendePraktijk.objects.order_by("titel", "pk")),
+        ).order_by("titel", "pk")
+
 
 class Leeratelier(SlugFromNaamMixin, models.Model):
     """Where partners work, evaluate and learn together on one sociale kwestie."""
@@ -366,6 +387,13 @@ class DeelnameQuerySet(models.QuerySet):
             .order_by("organisatie__naam", "leeratelier__titel")
         )
 
+    def for_api(self):
+        """For /api/v1/deelnames/: every row of the history (the organisation pages show them
+        all), each with its organisatie and leeratelier, by atelier, organisation and date."""
+        return self.select_related("organisatie", "leeratelier").order_by(
+            "leeratelier__titel", "organisatie__naam", "-sinds", "pk"
+        )
+
 
 class Deelname(models.Model):
     """An organisation in the arena or on the tribune of a leeratelier, from ``sinds`` to ``tot``.
@@ -457,6 +485,18 @@ class LerendePraktijkQuerySet(models.QuerySet):
                     Prefetch("bronnen", queryset=elders.prefetch_related("praktijk__gemeenten")),
                 ),
             ),
+        )
+
+    def for_api(self):
+        """For /api/v1/lerende-praktijken/: each with its leeratelier, gemeenten and partners,
+        by leeratelier and title."""
+        return (
+            self.select_related("leeratelier")
+            .prefetch_related(
+                Prefetch("gemeenten", queryset=Gemeente.objects.order_by("naam")),
+                Prefetch("partners", queryset=Organisatie.objects.order_by("naam")),
+            )
+            .order_by("leeratelier__titel", "titel", "pk")
         )
 
 
@@ -575,6 +615,18 @@ class GeleerdeLesQuerySet(models.QuerySet):
     def for_voorwaarde(self, voorwaarde):
         """The lessen mapped to ``voorwaarde``, newest first."""
         return self.with_praktijk().filter(voorwaarden=voorwaarde)
+
+    def for_api(self):
+        """For /api/v1/lessen/: each les with its leeratelier, praktijk and voorwaarden, and
+        the lessen it brings together or that took it up, newest first as on the pages."""
+        linked = GeleerdeLes.objects.only("pk").order_by("-geleerd_on", "pk")
+        return (
+            self.with_praktijk()
+            .prefetch_related(
+                Prefetch("bronnen", queryset=linked), Prefetch("opgepakt_in", queryset=linked)
+            )
+            .order_by("-geleerd_on", "pk")
+        )
 
 
 class GeleerdeLes(models.Model):

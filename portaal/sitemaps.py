@@ -14,6 +14,8 @@ class PortaalPages(PagesSitemap):
         "portaal:organisatie_list",
         "portaal:persoon_list",
         "portaal:contact",
+        "portaal:api_docs",
+        "opendata:index",
     )
 
 

@@ -32,6 +32,7 @@ urlpatterns = [
     path("zoeken/", views.SearchView.as_view(), name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
     path("contact/", views.contact, name="contact"),
+    path("api/", views.api_docs, name="api_docs"),
     path("mijn/", views.dashboard, name="dashboard"),
     path("mijn/gegevens/", views.personal_data, name="personal_data"),
     path("mijn/verwijderen/", views.account_delete, name="delete"),

@@ -7,6 +7,7 @@ import json
 import unicodedata
 
 from allauth.account.decorators import reauthentication_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -58,7 +59,7 @@ from werkplaats.models import (
 )
 from werkplaats.search import clean_query
 
-from . import services
+from . import openapi, services
 from .forms import DekkingForm, DeleteAccountForm
 from .search import site_search
 
@@ -374,3 +375,12 @@ def account_delete(request):
         messages.success(request, _("Je account en je persoonsgegevens zijn verwijderd."))
         return redirect("portaal:home")
     return render(request, "portaal/delete.html", {"form": form})
+
+
+def api_docs(request):
+    """/api/: what the read-only API offers and how to use it, made from its OpenAPI document."""
+    return render(
+        request,
+        "portaal/api_docs.html",
+        {"endpoints": openapi.endpoints(), "version": settings.API_VERSION},
+    )

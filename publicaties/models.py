@@ -149,6 +149,11 @@ class PublicatieQuerySet(models.QuerySet):
             "links",
         )
 
+    def for_api(self):
+        """What the API gives of each published publicatie: the rows of its page (without the
+        search vector), newest first, with a tiebreaker so that pages never overlap."""
+        return self.for_detail().defer("search_vector").order_by("-gepubliceerd_on", "titel", "pk")
+
     def playing_media(self):
         """Those with an uploaded audio or video file (stored names follow the content)."""
         return self.filter(

@@ -23,5 +23,13 @@ FETCH_VIDEO_STILLS = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
+# The shared file cache of this test run only (rate-limit counts of another run stay there).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": tempfile.mkdtemp(prefix="werkplaats-test-cache-"),
+    }
+}
+
 # Uploads and demo files of the test run stay out of the project's media/ folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="werkplaats-test-media-"))

@@ -1,7 +1,6 @@
 """Admin building blocks shared by the apps: checked inlines, confirmed actions, the log, CSV
 downloads."""
 
-import csv
 from collections.abc import Iterable
 
 from django import forms
@@ -14,6 +13,8 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+
+from .spreadsheet import csv_text
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -110,18 +111,8 @@ def forget_in_admin_log(model, pks) -> None:
     ).update(object_repr=_("(verwijderd)"))
 
 
-def csv_cell(text: str) -> str:
-    """Text that a spreadsheet shows as text, never runs as a formula."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
-
-
 def csv_download(filename: str, header: list[str], rows: Iterable[Iterable[str]]) -> HttpResponse:
-    """A CSV file for Excel in a Dutch locale: a BOM for the accents, semicolons between the
-    cells, and no cell that a spreadsheet would run as a formula."""
-    response = HttpResponse("\ufeff", content_type="text/csv; charset=utf-8")
+    """A CSV file for Excel in a Dutch locale (see werkplaats.spreadsheet), as a download."""
+    response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([csv_cell(cell) for cell in header])
-    for row in rows:
-        writer.writerow([csv_cell(cell or "") for cell in row])
     return response

@@ -106,6 +106,10 @@ class VoorwaardeQuerySet(models.QuerySet):
     def for_detail(self):
         return self.for_list()
 
+    def for_api(self):
+        """For /api/v1/voorwaarden/: each with its thema's."""
+        return self.for_list().order_by("volgorde")
+
 
 class Voorwaarde(SlugFromNaamMixin, models.Model):
     """One of the four conditions of social quality (created by a data migration)."""
@@ -143,6 +147,12 @@ class ThemaQuerySet(models.QuerySet):
 
     def landelijk(self):
         return self.filter(is_landelijk_hoofdthema=True)
+
+    def for_api(self):
+        """For /api/v1/themas/: each with its voorwaarden, by name."""
+        return self.prefetch_related(
+            Prefetch("voorwaarden", queryset=Voorwaarde.objects.order_by("volgorde"))
+        ).order_by("naam", "pk")
 
 
 class Thema(SlugFromNaamMixin, models.Model):
@@ -193,6 +203,11 @@ class GemeenteQuerySet(models.QuerySet):
 
     def deelnemend(self):
         return self.filter(is_deelnemer=True)
+
+    def for_api(self):
+        """For /api/v1/gemeenten/: every gemeente (former ones too, as the page shows them)
+        with its number of partners, by name."""
+        return self.for_list().order_by("naam", "pk")
 
     def grouped_by_subregio(self):
         """``[(Subregio, [gemeente, …]), …]`` in the order of Subregio, empty ones left out."""
@@ -267,6 +282,11 @@ class OrganisatieQuerySet(models.QuerySet):
             Prefetch("onderdelen", queryset=Organisatie.objects.order_by("naam")),
         )
 
+    def for_api(self):
+        """For /api/v1/organisaties/: what its page shows of the organisation itself (its
+        gemeente, parent, parts and contactpersonen), by name."""
+        return self.for_detail().order_by("naam", "pk")
+
 
 class Organisatie(SlugFromNaamMixin, models.Model):
     """A netwerkpartner: gemeente, hogeschool, welzijn, zorg, …"""
@@ -326,6 +346,11 @@ class PersoonQuerySet(models.QuerySet):
     def for_detail(self):
         """The profile's own rows; the pages that show what it does elsewhere add theirs."""
         return self.select_related("organisatie", "organisatie__onderdeel_van")
+
+    def for_api(self):
+        """For /api/v1/personen/: every persoon with their organisatie, by name (the page
+        sorts by achternaam, which a database cannot page through)."""
+        return self.for_list().order_by("naam", "pk")
 
 
 class Persoon(SlugFromNaamMixin, models.Model):

@@ -6,6 +6,7 @@ the portal refuses to start on an unsafe configuration.
 """
 
 import os
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -108,6 +109,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "csp",
     "simple_history",
     "allauth",
@@ -173,7 +176,15 @@ if env("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, a cache in files that every worker process on this machine shares, so
+    # rate limits count a client once however many workers answer it.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("DJANGO_CACHE_DIR")
+            or str(Path(tempfile.gettempdir()) / f"werkplaats-cache-{BASE_DIR.name}"),
+        }
+    }
 
 # --- Accounts (django-allauth) ----------------------------------------------------------------
 
@@ -223,6 +234,38 @@ TASKS = {
         }[TASKS_BACKEND],
         "QUEUES": ["default"],
     }
+}
+
+# --- The read-only API (/api/v1/, werkplaats/rest.py) -----------------------------------------
+
+API_VERSION = "1.0.0"
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],  # nothing is written through the API
+    "DEFAULT_AUTHENTICATION_CLASSES": [],  # anonymous: no session, so no CSRF and no user
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Pagination and the rate limit are set on the API's views (werkplaats.rest), which DRF's
+    # own classes would otherwise import while they are being defined.
+    "DEFAULT_THROTTLE_RATES": {"api": env("DJANGO_API_RATE") or "120/min"},
+    "EXCEPTION_HANDLER": "werkplaats.rest.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "URL_FIELD_NAME": "api_url",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API van de Werkplaats Sociaal Domein",
+    "DESCRIPTION": (
+        "Alleen-lezen, zonder aanmelden: de leerateliers, het netwerk, publicaties, "
+        "bijeenkomsten en de kennisagenda, zoals de openbare pagina's ze tonen."
+    ),
+    "VERSION": API_VERSION,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "werkplaats.rest.add_problem_responses",
+    ],
 }
 
 # A publicatie with a YouTube or Vimeo link and no omslag gets a still of the video, fetched

@@ -27,6 +27,8 @@ urlpatterns = [
     path("", include("nieuwsbrief.urls")),
     path("", include("reacties.urls")),
     path("", include("portaal.urls")),
+    path("", include("portaal.opendata_urls")),
+    path("api/v1/", include(("portaal.openapi", "api"))),
     path("accounts/", include("allauth.urls")),
 ]
 

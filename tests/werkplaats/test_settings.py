@@ -259,10 +259,18 @@ def test_plain_http_on_loopback_serves_http_without_redirect_or_hsts(plain_http_
 # --- Cache ---------------------------------------------------------------------------------
 
 
-def test_without_redis_url_the_cache_is_local_memory(production):
-    cache = production["settings"]["CACHES"]["default"]
+def test_without_redis_url_worker_processes_share_one_cache(production_env, tmp_path):
+    env = {**production_env, "DJANGO_CACHE_DIR": str(tmp_path / "cache")}
+    count = "import django; django.setup(); from django.core.cache import cache; "
+    count += "cache.add('teller', 0); print(cache.incr('teller'))"
 
-    assert cache["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    first, second = run("-c", count, env=env), run("-c", count, env=env)
+
+    assert first.returncode == 0, first.stderr
+    # The second process (another worker) sees what the first one counted.
+    assert (first.stdout.split()[-1], second.stdout.split()[-1]) == ("1", "2")
+    cache = probe(env)["settings"]["CACHES"]["default"]
+    assert cache["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
 
 
 def test_redis_url_selects_the_redis_cache(production_env):
