@@ -5,7 +5,9 @@ matches the document (status codes, content types, bodies)."""
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -17,7 +19,18 @@ pytestmark = pytest.mark.django_db
 EXAMPLES_PER_OPERATION = 25
 
 
-def test_every_operation_keeps_to_the_document(monkeypatch, settings):
+@pytest.fixture
+def connection_kept():
+    """The WSGI application closes the database connection after each request, which would end
+    the test's transaction; Django's own test client keeps it open the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_every_operation_keeps_to_the_document(monkeypatch, settings, connection_kept):
     # Hundreds of generated requests from one client: the rate limit has its own test.
     monkeypatch.setattr(ClientRateThrottle, "allow_request", lambda self, request, view: True)
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]  # schemathesis' own host
