@@ -195,7 +195,7 @@ class LerendePraktijkAdmin(SimpleHistoryAdmin):
     list_select_related = ["leeratelier"]
     search_fields = ["titel", "beschrijving"]
     prepopulated_fields = {"slug": ["titel"]}
-    autocomplete_fields = ["leeratelier", "gemeenten", "partners"]
+    autocomplete_fields = ["leeratelier", "gemeenten", "partners", "werkplaatsen"]
     inlines = [GeleerdeLesInline]
     history_list_display = ["status"]
 
@@ -216,6 +216,7 @@ class LerendePraktijkAdmin(SimpleHistoryAdmin):
             praktijk=form.instance,
             gemeenten=form.cleaned_data["gemeenten"],
             partners=form.cleaned_data["partners"],
+            werkplaatsen=form.cleaned_data["werkplaatsen"],
             door=request.user,
         )
         for formset in formsets:

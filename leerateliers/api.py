@@ -14,6 +14,7 @@ from werkplaats.api import (
     PersoonRefSerializer,
     ThemaRefSerializer,
     VoorwaardeRefSerializer,
+    WerkplaatsRefSerializer,
     api_link,
     file_url,
 )
@@ -141,6 +142,11 @@ class LerendePraktijkSerializer(serializers.ModelSerializer):
     status_naam = serializers.CharField(source="get_status_display", read_only=True)
     gemeenten = GemeenteRefSerializer(many=True, read_only=True)
     partners = OrganisatieRefSerializer(many=True, read_only=True)
+    werkplaatsen = WerkplaatsRefSerializer(
+        many=True,
+        read_only=True,
+        help_text="De andere Werkplaatsen Sociaal Domein waarmee de praktijk loopt.",
+    )
     externe_link = OptionalUrlField(help_text="Meer over de praktijk elders, of null.")
 
     class Meta:
@@ -158,6 +164,7 @@ class LerendePraktijkSerializer(serializers.ModelSerializer):
             "end_on",
             "gemeenten",
             "partners",
+            "werkplaatsen",
             "beschrijving",
             "externe_link",
         ]
@@ -252,11 +259,17 @@ class LerendePraktijkFilter(django_filters.FilterSet):
     partner = slug_choice_filter(
         _("Partner"), Organisatie.objects.all(), _("Alle partners"), field_name="partners"
     )
+    werkplaats = slug_choice_filter(
+        _("Werkplaats"),
+        Organisatie.objects.werkplaatsen(),
+        _("Alle werkplaatsen"),
+        field_name="werkplaatsen",
+    )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=PraktijkStatus.choices)
 
     class Meta:
         model = LerendePraktijk
-        fields = ["leeratelier", "gemeente", "partner", "status"]
+        fields = ["leeratelier", "gemeente", "partner", "werkplaats", "status"]
 
 
 class GeleerdeLesFilter(django_filters.FilterSet):
@@ -330,8 +343,9 @@ class LeeratelierViewSet(ApiViewSet):
     "Eén lerende praktijk",
     (
         "De lokale praktijken waar de leerateliers aan hun vraagstukken werken, per "
-        "leeratelier op titel, met gemeenten, partners, periode en status. Filters: "
-        "`leeratelier`, `gemeente` en `partner` (slugs) en `status`."
+        "leeratelier op titel, met gemeenten (ook die buiten het werkgebied), partners, de "
+        "andere werkplaatsen waarmee ze loopt, periode en status. Filters: `leeratelier`, "
+        "`gemeente`, `partner` en `werkplaats` (slugs) en `status`."
     ),
 )
 class LerendePraktijkViewSet(ApiViewSet):

@@ -71,13 +71,14 @@ def _load_leerateliers(loader: Loader, rows: list[dict]) -> dict[str, Leeratelie
 
 def _load_praktijken(loader: Loader, rows: list[dict], leerateliers: dict) -> dict:
     gemeenten = loader.by(Gemeente, _slugs(rows, "gemeenten"))
-    partners = loader.by(Organisatie, _slugs(rows, "partners"))
+    organisaties = loader.by(Organisatie, _slugs(rows, "partners") + _slugs(rows, "werkplaatsen"))
     praktijken = {}
     for row in rows:
         atelier, slug = row.pop("leeratelier"), row.pop("slug")
         m2m = {
             "gemeenten": [gemeenten[s] for s in row.pop("gemeenten", [])],
-            "partners": [partners[s] for s in row.pop("partners", [])],
+            "partners": [organisaties[s] for s in row.pop("partners", [])],
+            "werkplaatsen": [organisaties[s] for s in row.pop("werkplaatsen", [])],
         }
         key = {"leeratelier": leerateliers[atelier], "slug": slug}
         praktijk = LerendePraktijk.objects.filter(**key).first()

@@ -17,7 +17,10 @@ class LeeratelierFilter(django_filters.FilterSet):
         _("Thema"), Thema.objects.all(), _("Alle thema's"), field_name="themas"
     )
     gemeente = slug_choice_filter(
-        _("Gemeente"), Gemeente.objects.all(), _("Alle gemeenten"), method="filter_gemeente"
+        _("Gemeente"),
+        Gemeente.objects.werkgebied(),
+        _("Alle gemeenten"),
+        method="filter_gemeente",
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=LeeratelierStatus.choices, empty_label=_("Elke status")

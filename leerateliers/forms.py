@@ -48,6 +48,7 @@ class PraktijkForm(forms.ModelForm):
             "end_on",
             "gemeenten",
             "partners",
+            "werkplaatsen",
             "externe_link",
         ]
         widgets = {
@@ -56,17 +57,23 @@ class PraktijkForm(forms.ModelForm):
             "end_on": date_input(),
             "gemeenten": forms.CheckboxSelectMultiple,
             "partners": forms.CheckboxSelectMultiple,
+            "werkplaatsen": forms.CheckboxSelectMultiple,
         }
         field_classes = {
             "gemeenten": ModelMultipleChoiceField,
             "partners": ModelMultipleChoiceField,
+            "werkplaatsen": ModelMultipleChoiceField,
         }
         labels = {"start_on": _("Gestart op"), "end_on": _("Afgerond op")}
         help_texts = {
             "beschrijving": MARKDOWN_HELP,
             "end_on": _("Leeg zolang de praktijk loopt."),
-            "gemeenten": _("Waar de praktijk loopt."),
+            "gemeenten": _(
+                "Waar de praktijk loopt; een gemeente buiten het werkgebied telt niet mee in "
+                "de overzichten van het werkgebied."
+            ),
             "partners": _("De organisaties die in deze praktijk samenwerken."),
+            "werkplaatsen": _("Andere Werkplaatsen Sociaal Domein waarmee de praktijk loopt."),
             "externe_link": _("Een pagina elders met meer over deze praktijk (https://…)."),
         }
         error_messages = {
@@ -74,8 +81,21 @@ class PraktijkForm(forms.ModelForm):
                 "invalid_choice": _("Kies uit de lijst."),
                 "invalid_pk_value": _("Kies uit de lijst."),
             }
-            for field in ["gemeenten", "partners"]
+            for field in ["gemeenten", "partners", "werkplaatsen"]
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Partners and werkplaatsen are both organisations: one query lists the choices of
+        # both (each field still checks what is posted against its own queryset).
+        partners, werkplaatsen = self.fields["partners"], self.fields["werkplaatsen"]
+        organisaties = list(partners.queryset)
+        partners.choices = [(o.pk, partners.label_from_instance(o)) for o in organisaties]
+        werkplaatsen.choices = [
+            (o.pk, werkplaatsen.label_from_instance(o))
+            for o in organisaties
+            if o.is_werkplaats_sociaal_domein
+        ]
 
 
 class BronnenField(ModelMultipleChoiceField):

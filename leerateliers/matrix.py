@@ -35,10 +35,14 @@ def voorwaarde_matrix(voorwaarden=None):
 
 def werkgebied():
     """The rows of a coverage table: every deelnemende gemeente, with or without anything
-    going on (so the thin spots show), and any other where a leeratelier or praktijk runs."""
+    going on (so the thin spots show), and any other of the werkgebied where a leeratelier or
+    praktijk runs. Never one outside the werkgebied (Oldenzaal, where a joint praktijk with
+    another werkplaats runs): it is not ours to cover."""
     active = Q(is_deelnemer=True) | Q(praktijken__isnull=False) | Q(leerateliers__isnull=False)
-    return Gemeente.objects.filter(pk__in=Gemeente.objects.filter(active).values("pk")).order_by(
-        "naam"
+    return (
+        Gemeente.objects.werkgebied()
+        .filter(pk__in=Gemeente.objects.filter(active).values("pk"))
+        .order_by("naam")
     )
 
 

@@ -50,7 +50,10 @@ def praktijk_project(praktijk, request):
         "url": request.build_absolute_uri(praktijk.get_absolute_url()),
         "parentOrganization": _atelier(praktijk.leeratelier, request),
         "areaServed": [metadata.place(gemeente, request) for gemeente in praktijk.gemeenten.all()],
-        "member": [metadata.organization(partner, request) for partner in praktijk.partners.all()],
+        "member": [
+            metadata.organization(organisatie, request)
+            for organisatie in [*praktijk.partners.all(), *praktijk.werkplaatsen.all()]
+        ],
     }
     if praktijk.start_on:
         data["foundingDate"] = praktijk.start_on.isoformat()

@@ -20,6 +20,7 @@ from werkplaats.models import (
     Organisatie,
     Persoon,
     SlugFromNaamMixin,
+    Soort,
     Thema,
     URLField,
     Voorwaarde,
@@ -477,6 +478,7 @@ class LerendePraktijkQuerySet(models.QuerySet):
         return self.select_related("leeratelier").prefetch_related(
             "gemeenten",
             "partners",
+            "werkplaatsen",
             Prefetch(
                 "lessen",
                 queryset=GeleerdeLes.objects.prefetch_related(
@@ -488,15 +490,40 @@ class LerendePraktijkQuerySet(models.QuerySet):
         )
 
     def for_api(self):
-        """For /api/v1/lerende-praktijken/: each with its leeratelier, gemeenten and partners,
-        by leeratelier and title."""
+        """For /api/v1/lerende-praktijken/: each with its leeratelier, gemeenten, partners
+        and the other werkplaatsen it runs with, by leeratelier and title."""
         return (
             self.select_related("leeratelier")
             .prefetch_related(
                 Prefetch("gemeenten", queryset=Gemeente.objects.order_by("naam")),
                 Prefetch("partners", queryset=Organisatie.objects.order_by("naam")),
+                Prefetch("werkplaatsen", queryset=Organisatie.objects.order_by("naam")),
             )
             .order_by("leeratelier__titel", "titel", "pk")
+        )
+
+    def gezamenlijk(self, werkplaats=None, *, eigen=None):
+        """The praktijken that run with other Werkplaatsen Sociaal Domein: with
+        ``werkplaats``, or (without one, or when it is ``eigen``, this werkplaats' own
+        organisation) with any werkplaats but this one."""
+        if werkplaats is not None and werkplaats != eigen:
+            return self.filter(werkplaatsen=werkplaats)
+        others = Organisatie.objects.werkplaatsen()
+        if eigen is not None:
+            others = others.exclude(pk=eigen.pk)
+        return self.filter(pk__in=self.model.objects.filter(werkplaatsen__in=others).values("pk"))
+
+    def for_werkplaats(self, werkplaats, *, eigen=None):
+        """For a werkplaats' page: the praktijken it shares with us (see ``gezamenlijk``),
+        each with its leeratelier, gemeenten and werkplaatsen, by title."""
+        return (
+            self.gezamenlijk(werkplaats, eigen=eigen)
+            .select_related("leeratelier")
+            .prefetch_related(
+                Prefetch("gemeenten", queryset=Gemeente.objects.order_by("naam")),
+                Prefetch("werkplaatsen", queryset=Organisatie.objects.order_by("naam")),
+            )
+            .order_by("titel", "pk")
         )
 
 
@@ -519,6 +546,14 @@ class LerendePraktijk(SlugFromNaamMixin, models.Model):
     partners = models.ManyToManyField(
         Organisatie, verbose_name=_("partners"), related_name="praktijken", blank=True
     )
+    werkplaatsen = models.ManyToManyField(
+        Organisatie,
+        verbose_name=_("samen met werkplaatsen"),
+        related_name="gezamenlijke_praktijken",
+        blank=True,
+        limit_choices_to={"soort": Soort.WERKPLAATS_SOCIAAL_DOMEIN},
+        help_text=_("Andere Werkplaatsen Sociaal Domein waarmee deze praktijk loopt."),
+    )
     beschrijving = models.TextField(_("beschrijving"), blank=True, help_text=_("Markdown."))
     start_on = models.DateField(_("van"), null=True, blank=True)
     end_on = models.DateField(_("tot"), null=True, blank=True)
@@ -531,7 +566,7 @@ class LerendePraktijk(SlugFromNaamMixin, models.Model):
     history = HistoricalRecords(
         verbose_name=_("historie lerende praktijk"),
         verbose_name_plural=_("historie lerende praktijken"),
-        m2m_fields=[gemeenten, partners],
+        m2m_fields=[gemeenten, partners, werkplaatsen],
     )
 
     slug_source = "titel"
@@ -568,6 +603,17 @@ class LerendePraktijk(SlugFromNaamMixin, models.Model):
             value = getattr(self, field)
             if value is not None and value < self.EARLIEST:
                 raise ValidationError({field: _("Kies een datum vanaf 1 januari 2000.")})
+
+    @property
+    def gemeenten_in_werkgebied(self):
+        """Its (prefetched) gemeenten in the werkgebied."""
+        return [gemeente for gemeente in self.gemeenten.all() if gemeente.in_werkgebied]
+
+    @property
+    def gemeenten_elders(self):
+        """Its (prefetched) gemeenten outside the werkgebied: where it runs with another
+        werkplaats."""
+        return [gemeente for gemeente in self.gemeenten.all() if not gemeente.in_werkgebied]
 
     @property
     def gemeenten_tekst(self):

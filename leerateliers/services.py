@@ -252,10 +252,16 @@ def praktijk_save(
     praktijk: LerendePraktijk,
     gemeenten=(),
     partners=(),
+    werkplaatsen=(),
     door: User | None = None,
 ) -> LerendePraktijk:
-    """Save a lerende praktijk with its gemeenten and partners. A new one gets its address
-    from its title, which must then differ from the atelier's other praktijken."""
+    """Save a lerende praktijk with its gemeenten, partners and the other Werkplaatsen
+    Sociaal Domein it runs with. A new one gets its address from its title, which must then
+    differ from the atelier's other praktijken."""
+    if any(not werkplaats.is_werkplaats_sociaal_domein for werkplaats in werkplaatsen):
+        raise ValidationError(
+            {"werkplaatsen": _("Kies alleen Werkplaatsen Sociaal Domein als werkplaats.")}
+        )
     if not praktijk.slug:
         praktijk.slug = slugify(praktijk.titel)[:150] or "praktijk"
         taken = LerendePraktijk.objects.filter(
@@ -267,7 +273,8 @@ def praktijk_save(
                 {"titel": _("Dit leeratelier heeft al een lerende praktijk met deze titel.")}
             )
     praktijk.full_clean()
-    _save_with_history(praktijk, {"gemeenten": gemeenten, "partners": partners}, door)
+    m2m = {"gemeenten": gemeenten, "partners": partners, "werkplaatsen": werkplaatsen}
+    _save_with_history(praktijk, m2m, door)
     return praktijk
 
 

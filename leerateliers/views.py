@@ -357,6 +357,7 @@ def praktijk_edit(request, slug, pk=None):
                 praktijk=form.instance,
                 gemeenten=form.cleaned_data["gemeenten"],
                 partners=form.cleaned_data["partners"],
+                werkplaatsen=form.cleaned_data["werkplaatsen"],
                 door=request.user,
             )
         except ValidationError as error:

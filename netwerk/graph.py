@@ -1,5 +1,9 @@
 """The network as a graph: leerateliers, thema's, gemeenten, trekkers and partner organisations,
-and how they hang together. Built live from the database, laid out the same way every time."""
+the other werkplaatsen they work with and the landelijke werkgroepen they bring knowledge to,
+and how they hang together. Built live from the database, laid out the same way every time.
+
+Werkgroepen belong to an app on this same floor (``landelijk``): it hands them over through
+the ``"netwerk-werkgroepen"`` place of ``werkplaats.plekken`` as ``GraphContribution``s."""
 
 import math
 from collections import defaultdict
@@ -11,7 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Deelname, Leeratelier, LerendePraktijk, Trekkerschap
-from werkplaats.models import Gemeente, Thema, Voorwaarde
+from werkplaats import plekken
+from werkplaats.models import Gemeente, Organisatie, Thema, Voorwaarde
 
 from . import labels
 
@@ -24,6 +29,8 @@ class Kind(TextChoices):
     GEMEENTE = "gemeente", _("Gemeente")
     TREKKER = "trekker", _("Trekker")
     ORGANISATIE = "organisatie", _("Partnerorganisatie")
+    WERKPLAATS = "werkplaats", _("Andere werkplaats")
+    WERKGROEP = "werkgroep", _("Landelijke werkgroep")
 
 
 class Link(TextChoices):
@@ -34,6 +41,18 @@ class Link(TextChoices):
     ARENA = "arena", _("in de arena van")
     TRIBUNE = "tribune", _("op de tribune van")
     GAAT_OVER = "gaat-over", _("gaat over")
+    SAMEN = "samen", _("werkt samen met (via praktijken)")
+    BRENGT_IN = "brengt-in", _("brengt kennis in bij")
+
+
+@dataclass(frozen=True)
+class GraphContribution:
+    """A node another app adds: its page, and the leerateliers (slugs) it is linked to."""
+
+    slug: str
+    label: str
+    url: str
+    leerateliers: tuple[str, ...]
 
 
 @dataclass
@@ -190,8 +209,9 @@ def profiles_attribute(node):
 
 def gemeente_graph(gemeente, leerateliers):
     """A gemeente's own network: the gemeente in the middle, the leerateliers that run there
-    (``leerateliers_for_graph().in_gemeente(gemeente)``) around it and their trekkers outside."""
-    graph = build_graph(leerateliers)
+    (``leerateliers_for_graph(beyond=False).in_gemeente(gemeente)``) around it and their
+    trekkers outside."""
+    graph = build_graph(leerateliers, beyond=False)
     centre = node_id(Kind.GEMEENTE, gemeente.slug)
     if centre not in graph.nodes:
         return None
@@ -210,9 +230,10 @@ def node_id(kind, slug):
     return f"{kind}-{slug}"
 
 
-def leerateliers_for_graph():
+def leerateliers_for_graph(*, beyond=True):
     """Everything the picture shows, in a fixed number of queries, and only the columns it
-    uses (a large network has thousands of deelnames)."""
+    uses (a large network has thousands of deelnames). ``beyond=False`` leaves out the other
+    werkplaatsen (a gemeente's own picture does not show them)."""
     named = ("slug", "naam")
     return (
         Leeratelier.objects.order_by("slug")
@@ -220,12 +241,21 @@ def leerateliers_for_graph():
         .prefetch_related(
             Prefetch("voorwaarden", queryset=Voorwaarde.objects.only("slug")),
             Prefetch("themas", queryset=Thema.objects.only(*named)),
-            Prefetch("gemeenten", queryset=Gemeente.objects.only(*named)),
+            Prefetch("gemeenten", queryset=Gemeente.objects.werkgebied().only(*named)),
             Prefetch(
                 "praktijken",
                 queryset=LerendePraktijk.objects.only("leeratelier", "slug", "titel")
                 .order_by("titel")
-                .prefetch_related(Prefetch("gemeenten", queryset=Gemeente.objects.only(*named))),
+                .prefetch_related(
+                    # Joint praktijken also run outside the werkgebied: those gemeenten are no
+                    # part of this picture; the werkplaatsen they run with are.
+                    Prefetch("gemeenten", queryset=Gemeente.objects.werkgebied().only(*named)),
+                    *(
+                        [Prefetch("werkplaatsen", queryset=Organisatie.objects.only(*named))]
+                        if beyond
+                        else []
+                    ),
+                ),
             ),
             Prefetch(
                 "trekkerschappen",
@@ -251,6 +281,7 @@ NODE_URLS = {
     Kind.GEMEENTE: "portaal:gemeente_detail",
     Kind.TREKKER: "portaal:persoon_detail",
     Kind.ORGANISATIE: "portaal:organisatie_detail",
+    Kind.WERKPLAATS: "portaal:werkplaats_detail",
 }
 
 
@@ -264,8 +295,9 @@ def _url_makers():
     return makers
 
 
-def build_graph(leerateliers=None):
-    """The graph of the whole network, laid out."""
+def build_graph(leerateliers=None, *, beyond=True):
+    """The graph of the whole network, laid out; ``beyond=False`` without the other werkplaatsen
+    and the landelijke werkgroepen."""
     leerateliers = leerateliers_for_graph() if leerateliers is None else leerateliers
     nodes: dict[str, Node] = {}
     edges: set[Edge] = set()
@@ -276,6 +308,18 @@ def build_graph(leerateliers=None):
         if key not in nodes:
             nodes[key] = Node(key, kind, label, url[kind](obj.slug))
         return nodes[key]
+
+    def add_contribution(kind, contribution):
+        key = node_id(kind, contribution.slug)
+        if key not in nodes:
+            nodes[key] = Node(key, kind, contribution.label, contribution.url)
+        return nodes[key]
+
+    werkgroepen = defaultdict(list)
+    for contributions in plekken.verzamel("netwerk-werkgroepen") if beyond else ():
+        for contribution in contributions:
+            for slug in contribution.leerateliers:
+                werkgroepen[slug].append(contribution)
 
     for atelier in leerateliers:
         centre = add(Kind.LEERATELIER, atelier, atelier.titel)
@@ -295,6 +339,11 @@ def build_graph(leerateliers=None):
         for deelname in atelier.huidige_deelnames:
             organisatie = deelname.organisatie
             linked.append((add(Kind.ORGANISATIE, organisatie, organisatie.naam), deelname.rol))
+        for praktijk in atelier.praktijken.all() if beyond else ():
+            for werkplaats in praktijk.werkplaatsen.all():
+                linked.append((add(Kind.WERKPLAATS, werkplaats, werkplaats.naam), Link.SAMEN))
+        for werkgroep in werkgroepen.get(atelier.slug, ()):
+            linked.append((add_contribution(Kind.WERKGROEP, werkgroep), Link.BRENGT_IN))
         for other, link in linked:
             # A node matches a filter when a leeratelier it belongs to does.
             other.voorwaarden |= centre.voorwaarden

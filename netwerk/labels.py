@@ -16,7 +16,10 @@ GLYPH_WIDTH = {"leeratelier": 0.66}  # em; bold
 DEFAULT_GLYPH_WIDTH = 0.6
 LINE_HEIGHT = 1.2  # em
 HALO = 2  # the white stroke around the text
-NODE_RADIUS = {"leeratelier": 15, "thema": 9, "gemeente": 8, "trekker": 10, "organisatie": 6}
+NODE_RADIUS = {
+    "leeratelier": 15, "thema": 9, "gemeente": 8, "trekker": 10, "organisatie": 6,
+    "werkplaats": 10, "werkgroep": 10,
+}  # fmt: skip
 GAP = 4  # between a node and its label
 WRAP_AT = 26  # characters per line
 SPREAD = 1.1

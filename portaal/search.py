@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from bijeenkomsten.models import Bijeenkomst
 from kennisagenda.models import Kwestie
+from landelijk.models import Werkgroep
 from leerateliers.models import Leeratelier, LerendePraktijk, TribuneUpdate
+from onderwijs.models import Onderwijsactiviteit
 from publicaties.models import Publicatie
 from werkplaats.models import Gemeente, Organisatie, Persoon, Thema
 from werkplaats.search import text_search
@@ -34,6 +36,12 @@ def site_search(text, limit=10):
         (_("Thema's"), "thema", text_search(Thema.objects.all(), text, ["naam", "beschrijving"])),
         (_("Kwesties op de kennisagenda"), "kwestie", text_search(
             Kwestie.objects.for_search(), text, ["naam", "beschrijving"])),
+        (_("Landelijke werkgroepen"), "werkgroep", text_search(
+            Werkgroep.objects.for_search(), text,
+            ["naam", "volledige_naam", "samenvatting", "beschrijving"])),
+        (_("Onderwijs"), "onderwijs", text_search(
+            Onderwijsactiviteit.objects.published(), text,
+            ["titel", "samenvatting", "beschrijving"])),
     ]  # fmt: skip
     groups = [(label, kind, list(rows[:limit])) for label, kind, rows in kinds]
     return [group for group in groups if group[2]]

@@ -12,6 +12,7 @@ class PortaalPages(PagesSitemap):
         "portaal:thema_list",
         "portaal:gemeente_list",
         "portaal:organisatie_list",
+        "portaal:werkplaats_list",
         "portaal:persoon_list",
         "portaal:contact",
         "portaal:api_docs",

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import views, werkplaatsen
 from .sitemaps import all_sitemaps
 
 app_name = "portaal"
@@ -22,6 +22,12 @@ urlpatterns = [
     path("gemeenten/<slug:slug>/", views.GemeenteDetailView.as_view(), name="gemeente_detail"),
     path("partners/", views.OrganisatieListView.as_view(), name="organisatie_list"),
     path("partners/<slug:slug>/", views.OrganisatieDetailView.as_view(), name="organisatie_detail"),
+    path("werkplaatsen/", werkplaatsen.WerkplaatsListView.as_view(), name="werkplaats_list"),
+    path(
+        "werkplaatsen/<slug:slug>/",
+        werkplaatsen.WerkplaatsDetailView.as_view(),
+        name="werkplaats_detail",
+    ),
     path("personen/", views.PersoonListView.as_view(), name="persoon_list"),
     path("personen/<slug:slug>/", views.PersoonDetailView.as_view(), name="persoon_detail"),
     path(

@@ -23,6 +23,7 @@ from django_filters.views import FilterView
 
 from accounts.models import Koppeling
 from bijeenkomsten.models import Aanmelding, Bijeenkomst
+from landelijk.plekken import per_leeratelier as werkgroepen_per_leeratelier
 from leerateliers import metadata as leeratelier_metadata
 from leerateliers import permissions
 from leerateliers.matrix import (
@@ -38,6 +39,7 @@ from leerateliers.models import (
     GeleerdeLes,
     Leeratelier,
     LeeratelierStatus,
+    LerendePraktijk,
     TribuneUpdate,
 )
 from netwerk.graph import gemeente_graph, leerateliers_for_graph
@@ -145,7 +147,7 @@ class ThemaDetailView(DetailView):
 
 
 class GemeenteListView(ListView):
-    queryset = Gemeente.objects.for_list()
+    queryset = Gemeente.objects.werkgebied().for_list()
     template_name = "portaal/gemeente_list.html"
 
     def get_context_data(self, **kwargs):
@@ -155,12 +157,18 @@ class GemeenteListView(ListView):
 
 
 class GemeenteDetailView(DetailView):
-    queryset = Gemeente.objects.for_detail().prefetch_related("praktijken__leeratelier")
+    """What runs in a gemeente; one outside the werkgebied (where a joint praktijk runs) says
+    so."""
+
+    # Its praktijken with their leeratelier in one query.
+    queryset = Gemeente.objects.for_detail().prefetch_related(
+        Prefetch("praktijken", queryset=LerendePraktijk.objects.select_related("leeratelier"))
+    )
     template_name = "portaal/gemeente_detail.html"
     bijeenkomsten_shown = 10  # the page links to all of them in /bijeenkomsten/
 
     def get_context_data(self, **kwargs):
-        leerateliers = list(leerateliers_for_graph().in_gemeente(self.object))
+        leerateliers = list(leerateliers_for_graph(beyond=False).in_gemeente(self.object))
         return super().get_context_data(
             json_ld=metadata.administrative_area(self.object, self.request),
             leerateliers=sorted(leerateliers, key=lambda leeratelier: leeratelier.titel),
@@ -308,6 +316,7 @@ class LeeratelierDetailView(DetailView):
             komende_bijeenkomsten=[b for b in bijeenkomsten if not b.is_past(now)],
             tijdlijn=gebeurtenissen[: services.TIJDLIJN_KORT],
             tijdlijn_eerder=gebeurtenissen[services.TIJDLIJN_KORT :],
+            werkgroepen=werkgroepen_per_leeratelier(self.object),
             **kwargs,
         )
 

@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.db.models.functions import ExtractYear
 from django.forms.models import BaseInlineFormSet
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from werkplaats.admin_tools import ReadOnlyAdmin, confirmed_action
@@ -68,7 +70,8 @@ class JaarFilter(admin.SimpleListFilter):
 
 @admin.register(Publicatie)
 class PublicatieAdmin(admin.ModelAdmin):
-    list_display = ["titel", "soort", "gepubliceerd_on", "status", "omslag_klein"]
+    list_display = ["titel", "soort", "gepubliceerd_on", "status", "deel_van", "omslag_klein"]
+    list_select_related = ["deel_van"]
     list_filter = ["status", "soort", JaarFilter, "leerateliers", "activiteiten"]
     search_fields = [
         "titel",
@@ -77,9 +80,15 @@ class PublicatieAdmin(admin.ModelAdmin):
         "auteurschappen__persoon__naam",
     ]
     prepopulated_fields = {"slug": ["titel"]}
-    autocomplete_fields = ["organisaties", "leerateliers", "themas", "voorwaarden"]
+    autocomplete_fields = ["organisaties", "leerateliers", "themas", "voorwaarden", "deel_van"]
     filter_horizontal = ["activiteiten"]
-    readonly_fields = ["omslag_voorbeeld", "bestand_type", "bestand_grootte", "duur_weergave"]
+    readonly_fields = [
+        "omslag_voorbeeld",
+        "bestand_type",
+        "bestand_grootte",
+        "duur_weergave",
+        "onderdelen_lijst",
+    ]
     inlines = [AuteurschapInline, LinkInline]
     actions = ["publish", "unpublish"]
     date_hierarchy = "gepubliceerd_on"
@@ -108,6 +117,23 @@ class PublicatieAdmin(admin.ModelAdmin):
         ),
         (_("Omslag"), {"fields": ["omslag", "omslag_alt", "omslag_voorbeeld"]}),
         (
+            _("Onderdelen en geheel"),
+            {
+                "fields": [
+                    "deel_van",
+                    "volgorde",
+                    ("eerste_pagina", "laatste_pagina"),
+                    "onderdelen_lijst",
+                ],
+                "description": _(
+                    "Een bijdrage aan een magazine of een hoofdstuk van een boek is een "
+                    "publicatie met eigen auteurs en organisaties, en hoort bij het geheel. "
+                    "Kies bij het onderdeel het geheel; het geheel toont dan zijn onderdelen. "
+                    "Eén niveau: een geheel is zelf geen onderdeel."
+                ),
+            },
+        ),
+        (
             _("Ordening"),
             {
                 "fields": [
@@ -129,6 +155,38 @@ class PublicatieAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         publicatie_fetch_video_still_later(publicatie=form.instance)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Choosing the whole of a part offers only publicaties that are no part themselves."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if request.GET.get("field_name") == "deel_van" and request.GET.get("model_name") == (
+            Publicatie._meta.model_name
+        ):
+            queryset = queryset.filter(deel_van__isnull=True)
+        return queryset, may_have_duplicates
+
+    @admin.display(description=_("onderdelen"))
+    def onderdelen_lijst(self, obj):
+        """The parts of this whole, published or not, in order, each linking to its page here."""
+        if obj.pk is None:
+            return "—"
+        parts = obj.delen.order_by(F("volgorde").asc(nulls_last=True), "titel")
+        parts = parts.prefetch_related("auteurschappen")
+        rows = [
+            (
+                reverse("admin:publicaties_publicatie_change", args=[part.pk]),
+                part.titel,
+                ", ".join(part.auteurs) or "—",
+                part.get_status_display(),
+            )
+            for part in parts
+        ]
+        if not rows:
+            return "—"
+        return format_html(
+            "<ol>{}</ol>",
+            format_html_join("", '<li><a href="{}">{}</a> ({}; {})</li>', rows),
+        )
 
     @admin.display(description=_("duur"))
     def duur_weergave(self, obj):

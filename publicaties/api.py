@@ -77,6 +77,16 @@ class CiterenSerializer(serializers.Serializer):
     ris = serializers.URLField(read_only=True, help_text="De verwijzing als RIS (.ris).")
 
 
+class PublicatieRefSerializer(serializers.ModelSerializer):
+    api_url = api_link("publicatie")
+    url = PageUrlField()
+
+    class Meta:
+        model = Publicatie
+        fields = ["api_url", "url", "slug", "titel"]
+        read_only_fields = fields
+
+
 class PublicatieSerializer(serializers.ModelSerializer):
     # On rows from Publicatie.objects.for_api(): no further queries.
     api_url = api_link("publicatie")
@@ -106,6 +116,18 @@ class PublicatieSerializer(serializers.ModelSerializer):
         help_text="De tekst van de Creative Commons-licentie, of null."
     )
     citeren = serializers.SerializerMethodField()
+    deel_van = PublicatieRefSerializer(
+        source="geheel",
+        read_only=True,
+        allow_null=True,
+        help_text="Het geheel (een magazine, een boek) waarvan dit een onderdeel is, of null.",
+    )
+    delen = PublicatieRefSerializer(
+        source="onderdelen",
+        many=True,
+        read_only=True,
+        help_text="De onderdelen (bijdragen, hoofdstukken), in volgorde; leeg als er geen zijn.",
+    )
 
     class Meta:
         model = Publicatie
@@ -138,6 +160,10 @@ class PublicatieSerializer(serializers.ModelSerializer):
             "licentie_url",
             "doi",
             "handle",
+            "deel_van",
+            "eerste_pagina",
+            "laatste_pagina",
+            "delen",
             "citeren",
             "gewijzigd_at",
         ]

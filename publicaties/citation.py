@@ -16,7 +16,7 @@ from .models import Licentie, Soort
 
 STANDALONE = {
     Soort.RAPPORT, Soort.ADVIES, Soort.BOEK, Soort.METHODIEK, Soort.WERKVORM,
-    Soort.ONDERWIJSMODULE, Soort.HANDREIKING, Soort.ESSAY, Soort.SPEL,
+    Soort.ONDERWIJSMODULE, Soort.HANDREIKING, Soort.ESSAY, Soort.SPEL, Soort.MAGAZINE,
 }  # fmt: skip
 APA_MEDIUM = {Soort.PODCAST: "Podcast", Soort.KENNISCLIP: "Video", Soort.SPEL: "Spel"}
 BIBTEX_TYPE = {
@@ -34,8 +34,10 @@ SCHEMA_TYPE = {
     Soort.ARTIKEL: "ScholarlyArticle", Soort.ESSAY: "Article", Soort.NIEUWS: "NewsArticle",
     Soort.PODCAST: "PodcastEpisode", Soort.KENNISCLIP: "VideoObject", Soort.SPEL: "Game",
     Soort.ONDERWIJSMODULE: "LearningResource", Soort.WERKVORM: "LearningResource",
-    Soort.NIEUWSBRIEF: "PublicationIssue",
+    Soort.NIEUWSBRIEF: "PublicationIssue", Soort.MAGAZINE: "PublicationIssue",
 }  # fmt: skip
+# schema.org types with pageStart and pageEnd (a part's pages in its whole).
+PAGINATED = {"Article", "ScholarlyArticle", "NewsArticle", "Report", "Chapter"}
 LICENSE_URL = {
     Licentie.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
     Licentie.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
@@ -64,6 +66,20 @@ def apa_authors(auteurs):
     return ", ".join(names[:-1]) + ", & " + names[-1]
 
 
+def apa_editor_name(auteur):
+    """An editor after "In": "J. P. van der Berg" (initials first), an organisation whole."""
+    if auteur.is_groep:
+        return auteur.groep
+    return " ".join(p for p in (auteur.initialen, auteur.tussenvoegsel, auteur.achternaam) if p)
+
+
+def apa_editors(auteurs):
+    names = [apa_editor_name(auteur) for auteur in auteurs]
+    if len(names) <= 2:
+        return " & ".join(names)
+    return ", ".join(names[:-1]) + ", & " + names[-1]
+
+
 def sentence(text):
     """``text`` ended by one period: none is added after ".", "?" or "!"."""
     text = text.rstrip()
@@ -85,32 +101,91 @@ def link(publicatie, url):
     return persistent_link(publicatie) or (links[0].url if links else url)
 
 
-def publisher(publicatie):
+def organisation(publicatie):
+    """Its first organisation, else the werkplaats itself."""
     organisaties = list(publicatie.organisaties.all())
     return organisaties[0].naam if organisaties else Profiel.objects.current().volledige_naam
 
 
+def publisher(publicatie):
+    """Who published it: for a part, the publisher of its whole."""
+    return organisation(publicatie.geheel or publicatie)
+
+
+def editors(publicatie):
+    """The authors of a part's whole, who edited it; none when they wrote the part too (the
+    chapter of a book by one author)."""
+    whole = publicatie.geheel
+    names = [auteur.naam for auteur in publicatie.auteurschappen.all()]
+    edited_by = list(whole.auteurschappen.all()) if whole else []
+    return [] if [auteur.naam for auteur in edited_by] == names else edited_by
+
+
+def pages(publicatie, prefix=True):
+    """ "pp. 12–15" or "p. 12" (without ``prefix``: "12–15"); "" without pages."""
+    if not publicatie.paginas or not prefix:
+        return publicatie.paginas
+    return f"{'pp.' if '–' in publicatie.paginas else 'p.'} {publicatie.paginas}"
+
+
+def apa_title(publicatie, italic):
+    """The title as APA ends it: a medium in brackets, one period."""
+    title = publicatie.titel.strip()
+    if publicatie.soort in APA_MEDIUM:
+        return format_html(
+            "<i>{}</i> [{}]." if italic else "{} [{}].", title, APA_MEDIUM[publicatie.soort]
+        )
+    end = "" if title[-1:] in ".?!" else "."
+    return format_html("<i>{}</i>{}" if italic else "{}{}", title, end)
+
+
+def apa_source(publicatie, authors):
+    """What follows the title: the publisher, or for a part the whole it is in."""
+    whole = publicatie.geheel
+    if whole is None:
+        source = sentence(publisher(publicatie))
+        return "" if source == authors else source
+    if publicatie.in_periodical:  # an article: "*Op afstand nabij*, 12–15."
+        if publicatie.paginas:
+            return format_html("<i>{}</i>, {}.", whole.titel.strip(), publicatie.paginas)
+        whole_title = whole.titel.strip().rstrip(".")
+        return format_html("<i>{}</i>{}", whole_title, "" if whole_title[-1:] in "?!" else ".")
+    # A chapter: "In J. Jansen (Red.), *Boek* (pp. 12–15). Uitgever."
+    edited_by = editors(publicatie)
+    source = publisher(publicatie)
+    parts = ["In"]
+    if edited_by:
+        parts.append(format_html("{} (Red.),", apa_editors(edited_by)))
+    whole_title = whole.titel.strip().rstrip(".")
+    parts.append(format_html("<i>{}</i>", whole_title))
+    if publicatie.paginas:
+        parts.append(format_html("({})", pages(publicatie)))
+    end = "" if not publicatie.paginas and whole_title[-1:] in "?!" else "."
+    text = format_html("{}{}", format_html(" ".join(["{}"] * len(parts)), *parts), end)
+    if [apa_editor_name(auteur) for auteur in edited_by] != [source]:
+        text = format_html("{} {}", text, sentence(source))
+    return text
+
+
 def apa(publicatie, url):
     """APA 7 reference as safe HTML (the title in italics for a work that stands alone),
-    without doubled punctuation: "doen!" gets no period after it."""
+    without doubled punctuation: "doen!" gets no period after it. A part cites its whole:
+    a chapter "In <editors> (Red.), *whole* (pp. x–y). Publisher.", an article in a magazine
+    "*magazine*, x–y."."""
     auteurs = list(publicatie.auteurschappen.all())
-    source = publisher(publicatie)
     if not auteurs:
-        authors = sentence(source)
+        authors = sentence(organisation(publicatie))
     elif auteurs[-1].is_groep:
         authors = sentence(apa_authors(auteurs))  # "Landelijke werkgroep." as one author
     else:
         authors = apa_authors(auteurs)  # "Verharen, L." and "Berg, J. van der"
-    title = publicatie.titel.strip()
-    if publicatie.soort in APA_MEDIUM:
-        after = f" [{APA_MEDIUM[publicatie.soort]}]."
-    else:
-        after = "" if title[-1:] in ".?!" else "."
-    source_part = "" if sentence(source) == authors else f" {sentence(source)}"
-    italic = publicatie.soort in STANDALONE
-    template = "{} ({}). <i>{}</i>{}{} {}" if italic else "{} ({}). {}{}{} {}"
+    italic = publicatie.soort in STANDALONE and publicatie.geheel is None
+    title = apa_title(publicatie, italic)
+    source = apa_source(publicatie, authors)
     year = publicatie.gepubliceerd_on.year
-    return format_html(template, authors, year, title, after, source_part, link(publicatie, url))
+    parts = [format_html("{} ({}).", authors, year), title, source, link(publicatie, url)]
+    parts = [part for part in parts if part]
+    return format_html(" ".join(["{}"] * len(parts)), *parts)
 
 
 BIBTEX_SPECIAL = {
@@ -143,12 +218,29 @@ def ris_name(auteur):
     return f"{last}, {auteur.voornaam}" if auteur.voornaam else last
 
 
+def bibtex_names(auteurs):
+    """Escaped name by name: the braces of an organisation must stay."""
+    return " and ".join(bibtex_name(auteur) for auteur in auteurs)
+
+
 def bibtex(publicatie, url):
-    entry_type = BIBTEX_TYPE.get(publicatie.soort, "misc")
+    """One entry; a part is an @incollection (with booktitle, editor and pages) or, in a
+    magazine or newsletter, an @article (with journal and pages)."""
+    whole = publicatie.geheel
+    if whole is None:
+        entry_type = BIBTEX_TYPE.get(publicatie.soort, "misc")
+    else:
+        entry_type = "article" if publicatie.in_periodical else "incollection"
     key = f"{publicatie.slug.replace('-', '')[:30]}{publicatie.gepubliceerd_on.year}"
-    authors = " and ".join(bibtex_name(auteur) for auteur in publicatie.auteurschappen.all())
-    fields = [
-        ("title", publicatie.titel),
+    names = {"author": bibtex_names(publicatie.auteurschappen.all())}
+    fields = [("title", publicatie.titel)]
+    if entry_type == "incollection":
+        fields.append(("booktitle", whole.titel))
+        names["editor"] = bibtex_names(editors(publicatie))
+    elif whole is not None:
+        fields.append(("journal", whole.titel))
+    fields += [
+        ("pages", pages(publicatie, prefix=False).replace("–", "--")),
         ("year", publicatie.gepubliceerd_on.year),
         ("institution" if entry_type == "techreport" else "publisher", publisher(publicatie)),
         ("abstract", publicatie.samenvatting),
@@ -156,9 +248,11 @@ def bibtex(publicatie, url):
         ("doi", publicatie.doi),
         ("url", link(publicatie, url)),
     ]
+    if entry_type == "article":  # an article has its journal, no publisher
+        fields = [(name, value) for name, value in fields if name != "publisher"]
     lines = [f"  {name} = {{{bibtex_escape(value)}}}" for name, value in fields if value]
-    if authors:  # escaped name by name: the braces of an organisation must stay
-        lines.insert(1, f"  author = {{{authors}}}")
+    for position, (name, value) in enumerate((n, v) for n, v in names.items() if v):
+        lines.insert(1 + position, f"  {name} = {{{value}}}")
     return f"@{entry_type}{{{key},\n" + ",\n".join(lines) + "\n}\n"
 
 
@@ -167,8 +261,20 @@ def ris_value(value):
 
 
 def ris(publicatie, url):
-    lines = [("TY", RIS_TYPE.get(publicatie.soort, "GEN")), ("TI", publicatie.titel)]
+    """One record; a part is a CHAP (or, in a magazine or newsletter, an MGZN) with its
+    whole as T2, the whole's authors as editors (A2) and its pages (SP, EP)."""
+    whole = publicatie.geheel
+    if whole is None:
+        kind = RIS_TYPE.get(publicatie.soort, "GEN")
+    else:
+        kind = "MGZN" if publicatie.in_periodical else "CHAP"
+    lines = [("TY", kind), ("TI", publicatie.titel)]
     lines += [("AU", ris_name(auteur)) for auteur in publicatie.auteurschappen.all()]
+    if whole is not None:
+        lines.append(("T2", whole.titel))
+        if kind == "CHAP":
+            lines += [("A2", ris_name(auteur)) for auteur in editors(publicatie)]
+        lines += [("SP", publicatie.eerste_pagina), ("EP", publicatie.laatste_pagina)]
     lines += [
         ("PY", publicatie.gepubliceerd_on.year),
         ("DA", publicatie.gepubliceerd_on.strftime("%Y/%m/%d")),
@@ -189,6 +295,18 @@ def schema_author(auteur):
     if auteur.voornaam:
         person["givenName"] = auteur.voornaam
     return person
+
+
+def schema_reference(publicatie, request, authors=False):
+    """A whole or a part as another's page mentions it: its type, name and page."""
+    data = {
+        "@type": SCHEMA_TYPE.get(publicatie.soort, "CreativeWork"),
+        "name": publicatie.titel,
+        "url": request.build_absolute_uri(publicatie.get_absolute_url()),
+    }
+    if authors and (auteurs := publicatie.auteurschappen.all()):
+        data["author"] = [schema_author(auteur) for auteur in auteurs]
+    return data
 
 
 def mime_type(publicatie):
@@ -243,6 +361,13 @@ def json_ld(publicatie, url, request):
         data["sameAs"] = links
     if publicatie.transcript:
         data["transcript"] = plain_text(publicatie.transcript)
+    if whole := publicatie.geheel:
+        data["isPartOf"] = schema_reference(whole, request)
+        if schema_type in PAGINATED and publicatie.eerste_pagina is not None:
+            data["pageStart"] = publicatie.eerste_pagina
+            data["pageEnd"] = publicatie.laatste_pagina or publicatie.eerste_pagina
+    if parts := publicatie.onderdelen:
+        data["hasPart"] = [schema_reference(part, request, authors=True) for part in parts]
     if publicatie.bestand:
         content_url = request.build_absolute_uri(publicatie.bestand.url)
         data["encoding"] = {
@@ -282,7 +407,16 @@ def highwire(publicatie, request):
         ("citation_publisher", publisher(publicatie)),
         ("citation_language", publicatie.taal),
     ]
-    if publicatie.soort in {Soort.RAPPORT, Soort.ADVIES}:
+    if whole := publicatie.geheel:
+        in_periodical = publicatie.in_periodical
+        tags.append(
+            ("citation_journal_title" if in_periodical else "citation_inbook_title", whole.titel)
+        )
+        if publicatie.eerste_pagina is not None:
+            tags.append(("citation_firstpage", str(publicatie.eerste_pagina)))
+        if publicatie.laatste_pagina is not None:
+            tags.append(("citation_lastpage", str(publicatie.laatste_pagina)))
+    elif publicatie.soort in {Soort.RAPPORT, Soort.ADVIES}:
         tags.append(("citation_technical_report_institution", publisher(publicatie)))
     if publicatie.doi:
         tags.append(("citation_doi", publicatie.doi))

@@ -3,6 +3,9 @@
 their authors and links in order. The 4 O's come from data migration 0002; the rest of what a
 publicatie links to from the demo modules that run before this one.
 
+A part (a contribution to a magazine, a chapter) names its whole by slug in ``deel_van``;
+the whole comes earlier in the file.
+
 A publicatie marked ``pdf`` gets a generated placeholder PDF when it is created, or again when
 its file is gone from storage (a new MEDIA_ROOT); one that a database emptied since left behind
 is used again, so loading never piles up copies.
@@ -49,6 +52,8 @@ def load(loader: Loader) -> None:
                 publicatie.save()
             continue
         m2m = {name: [linked[name][s] for s in row.pop(name, [])] for name in LINKS}
+        if "deel_van" in row:
+            row["deel_van"] = loader.by(Publicatie, [row["deel_van"]])[row["deel_van"]]
         if pdf:
             row["bestand"] = _pdf(slug, row["titel"])
         publicatie = loader.ensure(Publicatie, {"slug": slug}, row, m2m=m2m)

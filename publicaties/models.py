@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +53,12 @@ class Soort(models.TextChoices):
     NIEUWSBRIEF = "nieuwsbrief", _("Nieuwsbrief")
     SPEL = "spel", _("Spel")
     NIEUWS = "nieuws", _("Nieuws")
+    MAGAZINE = "magazine", _("Magazine")
+
+
+# The soorten that appear as a periodical does: a part of one is an article in it (cited with
+# the journal title), a part of any other whole is a chapter (cited "In … (Red.)").
+PERIODICALS = {Soort.MAGAZINE, Soort.NIEUWSBRIEF}
 
 
 # The soorten with a podcast feed: their publicaties with an uploaded audio or video file.
@@ -135,18 +141,38 @@ class PublicatieQuerySet(models.QuerySet):
             return []
         return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
 
+    def in_order(self):
+        """Published parts as their whole lists them: by volgorde (those without one last),
+        then by title."""
+        return self.published().order_by(F("volgorde").asc(nulls_last=True), "titel")
+
     def for_detail(self):
-        return self.published().prefetch_related(
-            Prefetch(
-                "auteurschappen",
-                queryset=Auteurschap.objects.select_related("persoon", "persoon__organisatie"),
-            ),
-            "organisaties",
-            "leerateliers",
-            "themas",
-            "voorwaarden",
-            "activiteiten",
-            "links",
+        # The whole comes with the row; its authors and organisaties (the citation of a part
+        # names its editors and publisher) cost queries only on a part. The published parts
+        # (one query, and two more only when there are parts) are ``onderdelen``.
+        parts = (
+            Publicatie.objects.in_order()
+            .defer("inhoud", "transcript", "search_vector")
+            .prefetch_related("auteurschappen", "organisaties")
+        )
+        return (
+            self.published()
+            .select_related("deel_van")
+            .prefetch_related(
+                Prefetch(
+                    "auteurschappen",
+                    queryset=Auteurschap.objects.select_related("persoon", "persoon__organisatie"),
+                ),
+                "organisaties",
+                "leerateliers",
+                "themas",
+                "voorwaarden",
+                "activiteiten",
+                "links",
+                "deel_van__auteurschappen",
+                "deel_van__organisaties",
+                Prefetch("delen", queryset=parts, to_attr="_onderdelen"),
+            )
         )
 
     def for_api(self):
@@ -292,6 +318,31 @@ class Publicatie(SlugFromNaamMixin, models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
     )
+    # A whole cannot be deleted while it has parts (their citations name it); a whole and
+    # all its parts can be deleted together.
+    deel_van = models.ForeignKey(
+        "self",
+        verbose_name=_("onderdeel van"),
+        related_name="delen",
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Voor een bijdrage of hoofdstuk: het magazine, boek of de bundel waarin het "
+            "verscheen. Dat geheel is zelf geen onderdeel van iets anders."
+        ),
+    )
+    volgorde = models.PositiveSmallIntegerField(
+        _("volgorde in het geheel"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De plaats van dit onderdeel in de lijst van het geheel; laag eerst, zonder "
+            "volgorde achteraan."
+        ),
+    )
+    eerste_pagina = models.PositiveIntegerField(_("eerste pagina"), null=True, blank=True)
+    laatste_pagina = models.PositiveIntegerField(_("laatste pagina"), null=True, blank=True)
     search_vector = SearchVectorField(null=True, editable=False)
     # Harvesters (OAI-PMH) ask what changed since a moment: every save moves gewijzigd_at.
     aangemaakt_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
@@ -316,6 +367,28 @@ class Publicatie(SlugFromNaamMixin, models.Model):
             models.CheckConstraint(
                 condition=Q(licentie="") | Q(licentie__in=Licentie.values),
                 name="publicatie_licentie_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(deel_van=F("id")),
+                name="publicatie_not_part_of_itself",
+                violation_error_message=_("Een publicatie kan geen onderdeel van zichzelf zijn."),
+            ),
+            models.CheckConstraint(
+                condition=Q(deel_van__isnull=False)
+                | Q(eerste_pagina__isnull=True, laatste_pagina__isnull=True),
+                name="publicatie_pages_only_of_a_part",
+                violation_error_message=_(
+                    "Pagina's horen bij een onderdeel: kies ook het geheel waarin het verscheen."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(laatste_pagina__isnull=True)
+                | Q(eerste_pagina__isnull=False, laatste_pagina__gte=F("eerste_pagina")),
+                name="publicatie_pages_in_order",
+                violation_error_message=_(
+                    "De laatste pagina komt na de eerste (en met een laatste pagina hoort ook "
+                    "een eerste)."
+                ),
             ),
         ]
         indexes = [
@@ -352,6 +425,8 @@ class Publicatie(SlugFromNaamMixin, models.Model):
     def clean(self):
         # With its stored links; links being edited are checked in the admin's inline.
         errors = self.publish_blockers()
+        if problem := self.part_problem():
+            errors["deel_van"] = problem
         if self.omslag and not self.omslag_alt.strip():
             errors["omslag_alt"] = _("Beschrijf wat er op de omslag staat, voor wie hem niet ziet.")
         if errors:
@@ -379,6 +454,68 @@ class Publicatie(SlugFromNaamMixin, models.Model):
                 "(.vtt), of laat de publicatie op concept staan."
             )
         return errors
+
+    def part_problem(self) -> str:
+        """Why ``deel_van`` cannot be this whole, or "": one level only (a whole is no part,
+        a part has no parts), so parts can never go round in a circle."""
+        if self.deel_van_id is None:
+            return ""
+        whole = self.deel_van
+        if self.pk is not None and whole.pk == self.pk:
+            return _("Een publicatie kan geen onderdeel van zichzelf zijn.")
+        if self.pk is not None and whole.deel_van_id == self.pk:
+            return _(
+                "Dat wordt een kring: “%(geheel)s” is zelf een onderdeel van deze publicatie."
+            ) % {"geheel": whole.titel}
+        if whole.deel_van_id is not None:
+            return _("“%(geheel)s” is zelf een onderdeel van “%(groter)s”; kies het geheel.") % {
+                "geheel": whole.titel,
+                "groter": whole.deel_van.titel,
+            }
+        if self.pk is not None and self.delen.exists():
+            return _(
+                "Deze publicatie heeft zelf onderdelen, en kan daarom geen onderdeel van een "
+                "andere zijn."
+            )
+        return ""
+
+    @property
+    def geheel(self):
+        """The whole this publicatie is a part of, when that is published; else None (on rows
+        from for_detail without a query)."""
+        if self.deel_van_id is None:
+            return None
+        whole = self.deel_van
+        return whole if whole.status == Status.GEPUBLICEERD else None
+
+    @property
+    def onderdelen(self):
+        """The published parts in order (on rows from for_detail without a query)."""
+        if hasattr(self, "_onderdelen"):
+            return self._onderdelen
+        if self.pk is None:
+            return []
+        return list(self.delen.in_order().prefetch_related("auteurschappen", "organisaties"))
+
+    @property
+    def is_periodical(self):
+        """A magazine or newsletter: its parts are contributions (articles) in it."""
+        return self.soort in PERIODICALS
+
+    @property
+    def in_periodical(self):
+        """A part of a magazine or newsletter (an article in it) rather than of a book."""
+        whole = self.geheel
+        return whole is not None and whole.is_periodical
+
+    @property
+    def paginas(self):
+        """ "12–15", "12" or ""."""
+        if self.eerste_pagina is None:
+            return ""
+        if self.laatste_pagina is None or self.laatste_pagina == self.eerste_pagina:
+            return str(self.eerste_pagina)
+        return f"{self.eerste_pagina}–{self.laatste_pagina}"
 
     @property
     def media(self):

@@ -64,9 +64,16 @@ def related_publicaties(queryset, publicatie, limit):
     """Other published publicaties that share leerateliers or thema's, most shared first."""
     ateliers = [leeratelier.pk for leeratelier in publicatie.leerateliers.all()]
     themas = [thema.pk for thema in publicatie.themas.all()]
-    shared = Count("leerateliers", filter=Q(leerateliers__in=ateliers), distinct=True) + Count(
-        "themas", filter=Q(themas__in=themas), distinct=True
-    )
+    # A count filtered on an empty list is no count at all (the sum would be NULL): only what
+    # the publicatie has.
+    counts = [
+        Count(field, filter=Q(**{f"{field}__in": pks}), distinct=True)
+        for field, pks in (("leerateliers", ateliers), ("themas", themas))
+        if pks
+    ]
+    if not counts:
+        return queryset.none()
+    shared = sum(counts[1:], start=counts[0])
     return (
         queryset.published()
         .exclude(pk=publicatie.pk)

@@ -51,6 +51,12 @@ def _bury(publicaties) -> None:
         )
 
 
+def _touch_parts(wholes) -> None:
+    """The records of the parts of ``wholes`` name their whole: harvesters asking what changed
+    since a moment must see them again when a whole changes or comes and goes."""
+    Publicatie.objects.filter(deel_van__in=wholes).update(gewijzigd_at=timezone.now())
+
+
 @transaction.atomic
 def publicatie_save(*, publicatie: Publicatie, cover_changed: bool = False) -> Publicatie:
     """Save a publicatie; a new or replaced cover gets its renditions once the row is safely
@@ -63,6 +69,7 @@ def publicatie_save(*, publicatie: Publicatie, cover_changed: bool = False) -> P
     publicatie.save()
     if publicatie.status == Status.GEPUBLICEERD:
         Grafsteen.objects.filter(publicatie_id=publicatie.pk).delete()
+    _touch_parts([publicatie.pk])
     if cover_changed:
         transaction.on_commit(partial(publicatie_make_cover_renditions, publicatie=publicatie))
     return publicatie
@@ -84,6 +91,7 @@ def publicaties_publish(*, publicaties) -> tuple[int, list[Publicatie]]:
     count = Publicatie.objects.filter(pk__in=ready).update(
         status=Status.GEPUBLICEERD, gewijzigd_at=timezone.now()
     )
+    _touch_parts(ready)
     return count, held_back
 
 
@@ -92,7 +100,9 @@ def publicaties_unpublish(*, publicaties) -> int:
     """Take the given public publicaties back to concept, each leaving a grafsteen (harvesters
     learn they are gone); returns how many changed."""
     _bury(publicaties)
-    return publicaties.filter(status=Status.GEPUBLICEERD).update(
+    public = list(publicaties.filter(status=Status.GEPUBLICEERD).values_list("pk", flat=True))
+    _touch_parts(public)
+    return Publicatie.objects.filter(pk__in=public).update(
         status=Status.CONCEPT, gewijzigd_at=timezone.now()
     )
 

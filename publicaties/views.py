@@ -65,9 +65,17 @@ class PublicatieDetailView(DetailView):
             json_ld=citation.json_ld(publicatie, url, self.request),
             citation_tags=citation.highwire(publicatie, self.request),
             og_image=citation.image_url(publicatie, self.request),
-            gerelateerd=Publicatie.objects.for_list().related_to(publicatie),
+            gerelateerd=self.related(publicatie),
             **kwargs,
         )
+
+    @staticmethod
+    def related(publicatie):
+        """Related publicaties, without what the page lists already: its parts, its whole."""
+        others = Publicatie.objects.for_list().exclude(deel_van=publicatie)
+        if publicatie.deel_van_id is not None:
+            others = others.exclude(pk=publicatie.deel_van_id)
+        return others.related_to(publicatie)
 
 
 def _citation_download(request, slug, render, extension, content_type):

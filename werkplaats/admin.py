@@ -62,9 +62,16 @@ class OrganisatieInline(admin.TabularInline):
 
 @admin.register(Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
-    list_display = ["naam", "subregio", "cbs_code", "is_deelnemer", "aantal_partners"]
+    list_display = [
+        "naam",
+        "subregio",
+        "cbs_code",
+        "is_deelnemer",
+        "in_werkgebied",
+        "aantal_partners",
+    ]
     ordering = ["naam"]
-    list_filter = ["subregio", "is_deelnemer"]
+    list_filter = ["in_werkgebied", "subregio", "is_deelnemer"]
     search_fields = ["naam", "cbs_code"]
     prepopulated_fields = {"slug": ["naam"]}
     inlines = [OrganisatieInline]
@@ -91,12 +98,23 @@ class OrganisatieAdmin(admin.ModelAdmin):
     list_select_related = ["gemeente", "onderdeel_van"]
     search_fields = ["naam", "afkorting", "beschrijving"]
     prepopulated_fields = {"slug": ["naam"]}
-    autocomplete_fields = ["gemeente", "onderdeel_van"]
+    autocomplete_fields = ["gemeente", "onderdeel_van", "hogeschool", "lectoraat"]
+    filter_horizontal = ["regio_gemeenten"]
     inlines = [PersoonInline]
     fieldsets = [
         (None, {"fields": ["naam", "slug", "afkorting", "soort"]}),
         (_("Plaats in het netwerk"), {"fields": ["gemeente", "onderdeel_van"]}),
         (_("Presentatie"), {"fields": ["website", "logo", "beschrijving"]}),
+        (
+            _("Werkplaats Sociaal Domein"),
+            {
+                "fields": ["regio", "hogeschool", "lectoraat", "regio_gemeenten"],
+                "description": _(
+                    "Alleen bij de soort Werkplaats Sociaal Domein, en alleen wat een bron "
+                    "noemt: zo staat de werkplaats op /werkplaatsen/."
+                ),
+            },
+        ),
     ]
 
 
@@ -130,12 +148,12 @@ class LinkInline(admin.TabularInline):
 class ProfielAdmin(admin.ModelAdmin):
     """The werkplaats' own identity, kept by the beheerder: one profile, never deleted."""
 
-    autocomplete_fields = ["lectoraat", "penvoerder", "contactpersoon"]
+    autocomplete_fields = ["organisatie", "lectoraat", "penvoerder", "contactpersoon"]
     inlines = [LinkInline]
     fieldsets = [
         (None, {"fields": ["naam", "regio", "omschrijving"]}),
         (_("Teksten"), {"fields": ["introductie", "over"]}),
-        (_("Organisatie"), {"fields": ["lectoraat", "penvoerder"]}),
+        (_("Organisatie"), {"fields": ["organisatie", "lectoraat", "penvoerder"]}),
         (
             _("Contact"),
             {"fields": ["contactpersoon", "email", "telefoon", "postadres", "website"]},

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .filters import OrganisatieFilter
-from .models import Gemeente, Organisatie, Persoon, Thema, Voorwaarde
+from .models import Gemeente, Organisatie, Persoon, Subregio, Thema, Voorwaarde
 from .rest import ApiViewSet, documented
 
 TAG = "Netwerk"
@@ -81,6 +81,27 @@ class PersoonRefSerializer(NaamRefSerializer):
     pass
 
 
+@extend_schema_field(OpenApiTypes.URI)
+class WerkplaatsUrlField(serializers.Field):
+    """The absolute address of a Werkplaats Sociaal Domein's page under /werkplaatsen/."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("help_text", "De pagina van de werkplaats onder /werkplaatsen/.")
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return self.context["request"].build_absolute_uri(value.get_werkplaats_url())
+
+
+class WerkplaatsRefSerializer(serializers.Serializer):
+    """A Werkplaats Sociaal Domein, nested small, at its page under /werkplaatsen/."""
+
+    slug = serializers.SlugField(read_only=True)
+    naam = serializers.CharField(read_only=True)
+    url = WerkplaatsUrlField()
+
+
 # --- The rows themselves ------------------------------------------------------------------------
 
 
@@ -126,6 +147,12 @@ class ThemaSerializer(serializers.ModelSerializer):
 class GemeenteSerializer(serializers.ModelSerializer):
     api_url = api_link("gemeente")
     url = PageUrlField()
+    subregio = serializers.ChoiceField(
+        choices=Subregio.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="De subregio; leeg bij een gemeente buiten het werkgebied.",
+    )
     subregio_naam = serializers.CharField(source="get_subregio_display", read_only=True)
     aantal_partners = serializers.IntegerField(
         read_only=True, help_text="Het aantal netwerkpartners dat in deze gemeente gevestigd is."
@@ -142,10 +169,31 @@ class GemeenteSerializer(serializers.ModelSerializer):
             "subregio",
             "subregio_naam",
             "is_deelnemer",
+            "in_werkgebied",
             "toelichting",
             "aantal_partners",
         ]
         read_only_fields = fields
+
+
+class WerkplaatsGegevensSerializer(serializers.Serializer):
+    """What /werkplaatsen/ shows of a Werkplaats Sociaal Domein."""
+
+    url = WerkplaatsUrlField()
+    regio = serializers.CharField(
+        read_only=True, help_text="De regio; leeg bij het landelijke netwerk."
+    )
+    hogeschool = OrganisatieRefSerializer(read_only=True, allow_null=True)
+    lectoraat = OrganisatieRefSerializer(read_only=True, allow_null=True)
+    gemeenten = GemeenteRefSerializer(
+        source="regio_gemeenten",
+        many=True,
+        read_only=True,
+        help_text="De gemeenten van de regio, voor zover bekend.",
+    )
+    is_deze_werkplaats = serializers.BooleanField(
+        source="is_eigen", read_only=True, help_text="Of dit de werkplaats van deze site is."
+    )
 
 
 class OrganisatieSerializer(serializers.ModelSerializer):
@@ -159,6 +207,15 @@ class OrganisatieSerializer(serializers.ModelSerializer):
     logo = file_url("Het logo, of null.")
     personen = PersoonRefSerializer(
         many=True, read_only=True, help_text="De contactpersonen, zoals de pagina ze noemt."
+    )
+    werkplaats = WerkplaatsGegevensSerializer(
+        source="*",
+        read_only=True,
+        allow_null=True,
+        help_text=(
+            "Alleen bij een Werkplaats Sociaal Domein (soort `werkplaats-sociaal-domein`): "
+            "haar pagina, regio, hogeschool, lectoraat en gemeenten; anders null."
+        ),
     )
 
     class Meta:
@@ -178,8 +235,15 @@ class OrganisatieSerializer(serializers.ModelSerializer):
             "logo",
             "beschrijving",
             "personen",
+            "werkplaats",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not instance.is_werkplaats_sociaal_domein:
+            data["werkplaats"] = None
+        return data
 
 
 class PersoonSerializer(serializers.ModelSerializer):
@@ -204,8 +268,10 @@ class PersoonSerializer(serializers.ModelSerializer):
     "Eén organisatie",
     (
         "De netwerkpartners, op naam, met hun gemeente, moederorganisatie, onderdelen en "
-        "contactpersonen. Filters zoals op /partners/: `soort` en `gemeente` (slug). Waar "
-        "een organisatie meedoet staat in /api/v1/deelnames/?organisatie=<slug>."
+        "contactpersonen, en bij een Werkplaats Sociaal Domein haar regio, hogeschool, "
+        "lectoraat en gemeenten (`werkplaats`). Filters zoals op /partners/: `soort` en "
+        "`gemeente` (slug); de werkplaatsen met `soort=werkplaats-sociaal-domein`. Waar een "
+        "organisatie meedoet staat in /api/v1/deelnames/?organisatie=<slug>."
     ),
 )
 class OrganisatieViewSet(ApiViewSet):
@@ -221,7 +287,9 @@ class OrganisatieViewSet(ApiViewSet):
     "Eén gemeente",
     (
         "De gemeenten van het werkgebied, op naam, ook die eerder betrokken waren "
-        "(`is_deelnemer` is dan false), met hun CBS-code en subregio."
+        "(`is_deelnemer` is dan false), met hun CBS-code en subregio; en de gemeenten buiten "
+        "het werkgebied waar een praktijk samen met een andere werkplaats loopt "
+        "(`in_werkgebied` is dan false, zonder subregio)."
     ),
 )
 class GemeenteViewSet(ApiViewSet):

@@ -1,7 +1,8 @@
 """Demo content of the network core, from ``fixtures/netwerk.toml`` and ``fixtures/site.toml``
-(see ``werkplaats.fixtures`` for the policy): gemeenten, thema's, organisaties, personen and
-the werkplaats' profile and its privacyverklaring. The four voorwaarden come from data
-migration 0002."""
+(see ``werkplaats.fixtures`` for the policy): gemeenten (those outside the werkgebied too),
+thema's, organisaties (the Werkplaatsen Sociaal Domein with their regio, hogeschool, lectoraat
+and gemeenten), personen and the werkplaats' profile and its privacyverklaring. The four
+voorwaarden come from data migration 0002."""
 
 from .fixtures import Loader, read
 from .models import (
@@ -30,14 +31,20 @@ def load(loader: Loader) -> None:
             m2m={"voorwaarden": [voorwaarden[slug] for slug in slugs]},
         )
     gemeenten = loader.by(
-        Gemeente, [row["gemeente"] for row in data["organisatie"] if "gemeente" in row]
+        Gemeente,
+        [row["gemeente"] for row in data["organisatie"] if "gemeente" in row]
+        + [slug for row in data["organisatie"] for slug in row.get("regio_gemeenten", [])],
     )
     organisaties = {}
-    for row in data["organisatie"]:  # a part comes after the whole it belongs to
+    # A part comes after the whole it belongs to, a werkplaats after its hogeschool and
+    # lectoraat.
+    for row in data["organisatie"]:
         row["gemeente"] = gemeenten.get(row.pop("gemeente", None))
-        row["onderdeel_van"] = organisaties.get(row.pop("onderdeel_van", None))
+        for name in ("onderdeel_van", "hogeschool", "lectoraat"):
+            row[name] = organisaties.get(row.pop(name, None))
+        m2m = {"regio_gemeenten": [gemeenten[slug] for slug in row.pop("regio_gemeenten", [])]}
         slug = row.pop("slug")
-        organisaties[slug] = loader.ensure(Organisatie, {"slug": slug}, row)
+        organisaties[slug] = loader.ensure(Organisatie, {"slug": slug}, row, m2m=m2m)
     for row in data["persoon"]:
         row["organisatie"] = organisaties.get(row.pop("organisatie", None))
         loader.ensure(Persoon, {"slug": row.pop("slug")}, row)
@@ -48,7 +55,7 @@ def load(loader: Loader) -> None:
 
 def load_profiel(loader: Loader, data: dict) -> None:
     fields = dict(data["profiel"])
-    for name in ("lectoraat", "penvoerder"):
+    for name in ("organisatie", "lectoraat", "penvoerder"):
         if name in fields:
             fields[name] = loader.by(Organisatie, [fields[name]])[fields[name]]
     if "contactpersoon" in fields:

@@ -22,7 +22,7 @@ class OrganisatieFilter(django_filters.FilterSet):
     soort = django_filters.ChoiceFilter(
         label=_("Soort organisatie"), choices=Soort.choices, empty_label=_("Alle soorten")
     )
-    gemeente = slug_choice_filter(_("Gemeente"), Gemeente.objects.all(), _("Alle gemeenten"))
+    gemeente = slug_choice_filter(_("Gemeente"), Gemeente.objects.werkgebied(), _("Alle gemeenten"))
 
     class Meta:
         model = Organisatie

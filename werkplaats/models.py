@@ -5,8 +5,9 @@ The querysets here touch only these rows; the pages that show what runs in the n
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -201,26 +202,40 @@ class GemeenteQuerySet(models.QuerySet):
             Prefetch("organisaties", queryset=Organisatie.objects.order_by("naam"))
         )
 
+    def werkgebied(self):
+        """The gemeenten of the werkgebied, former ones too: not those outside it where a
+        joint praktijk with another werkplaats runs (Utrecht, Oldenzaal). The one meaning of
+        "our gemeenten" for lists, coverage tables, filters and counts."""
+        return self.filter(in_werkgebied=True)
+
     def deelnemend(self):
-        return self.filter(is_deelnemer=True)
+        return self.werkgebied().filter(is_deelnemer=True)
 
     def for_api(self):
-        """For /api/v1/gemeenten/: every gemeente (former ones too, as the page shows them)
-        with its number of partners, by name."""
+        """For /api/v1/gemeenten/: every gemeente (former ones and those outside the
+        werkgebied too, as their pages show them) with its number of partners, by name."""
         return self.for_list().order_by("naam", "pk")
 
     def grouped_by_subregio(self):
-        """``[(Subregio, [gemeente, …]), …]`` in the order of Subregio, empty ones left out."""
+        """``[(Subregio, [gemeente, …]), …]`` in the order of Subregio, empty ones left out
+        (and gemeenten without a subregio: those outside the werkgebied have none)."""
         groups = {subregio: [] for subregio in Subregio}
         for gemeente in self:
-            groups[Subregio(gemeente.subregio)].append(gemeente)
+            if gemeente.subregio:
+                groups[Subregio(gemeente.subregio)].append(gemeente)
         return [(subregio, gemeenten) for subregio, gemeenten in groups.items() if gemeenten]
 
 
 class Gemeente(SlugFromNaamMixin, models.Model):
     naam = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    subregio = models.CharField(_("subregio"), max_length=30, choices=Subregio.choices)
+    subregio = models.CharField(
+        _("subregio"),
+        max_length=30,
+        choices=Subregio.choices,
+        blank=True,
+        help_text=_("Leeg alleen bij een gemeente buiten het werkgebied."),
+    )
     cbs_code = models.CharField(
         _("CBS-code"),
         max_length=6,
@@ -232,6 +247,15 @@ class Gemeente(SlugFromNaamMixin, models.Model):
         default=True,
         help_text=_("Uit: de gemeente was eerder bij de werkplaats betrokken."),
     )
+    in_werkgebied = models.BooleanField(
+        _("in het werkgebied"),
+        default=True,
+        help_text=_(
+            "Uit: een gemeente buiten het werkgebied, waar een praktijk samen met een andere "
+            "werkplaats loopt. Ze staat dan niet in het werkgebied, de overzichten en de "
+            "filters, wel bij die praktijk."
+        ),
+    )
     toelichting = models.TextField(_("toelichting"), blank=True)
 
     objects = GemeenteQuerySet.as_manager()
@@ -242,7 +266,17 @@ class Gemeente(SlugFromNaamMixin, models.Model):
         ordering = ["naam"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(subregio__in=Subregio.values), name="gemeente_subregio_valid"
+                condition=Q(subregio__in=Subregio.values) | Q(subregio="", in_werkgebied=False),
+                name="gemeente_subregio_valid",
+                violation_error_message=_("Kies de subregio van deze gemeente in het werkgebied."),
+            ),
+            models.CheckConstraint(
+                condition=Q(in_werkgebied=True) | Q(is_deelnemer=False),
+                name="gemeente_deelnemer_in_werkgebied",
+                violation_error_message=_(
+                    "Een deelnemende gemeente hoort bij het werkgebied: zet ‘in het werkgebied’ "
+                    "aan of ‘deelnemende gemeente’ uit."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(cbs_code__regex=r"^GM[0-9]{4}$"), name="gemeente_cbs_code_format"
@@ -269,6 +303,9 @@ class Soort(models.TextChoices):
     ERVARINGSDESKUNDIGEN = "ervaringsdeskundigen", _("Cliënten en ervaringsdeskundigen")
     KENNISINSTELLING = "kennisinstelling", _("Kennisinstelling")
     WERKPLAATS = "werkplaats", _("Werkplaats of leernetwerk")
+    # The regional Werkplaatsen Sociaal Domein (this one among them) and their national
+    # network: on /werkplaatsen/, with their regio, hogeschool, lectoraat and gemeenten.
+    WERKPLAATS_SOCIAAL_DOMEIN = "werkplaats-sociaal-domein", _("Werkplaats Sociaal Domein")
     SAMENWERKING = "samenwerking", _("Samenwerkingsverband")
 
 
@@ -284,8 +321,33 @@ class OrganisatieQuerySet(models.QuerySet):
 
     def for_api(self):
         """For /api/v1/organisaties/: what its page shows of the organisation itself (its
-        gemeente, parent, parts and contactpersonen), by name."""
-        return self.for_detail().order_by("naam", "pk")
+        gemeente, parent, parts and contactpersonen, and a werkplaats' regio, hogeschool,
+        lectoraat and gemeenten; ``is_eigen`` for this werkplaats' own), by name."""
+        return (
+            self.for_detail()
+            .select_related("hogeschool", "lectoraat")
+            .prefetch_related(
+                Prefetch("regio_gemeenten", queryset=Gemeente.objects.order_by("naam"))
+            )
+            .annotate(is_eigen=Exists(Profiel.objects.filter(organisatie=OuterRef("pk"))))
+            .order_by("naam", "pk")
+        )
+
+    def werkplaatsen(self):
+        """The Werkplaatsen Sociaal Domein: the regional ones and their national network."""
+        return self.filter(soort=Soort.WERKPLAATS_SOCIAAL_DOMEIN)
+
+    def for_werkplaatsen(self):
+        """For /werkplaatsen/ and a werkplaats' page: each werkplaats with its hogeschool,
+        lectoraat and the gemeenten of its region, by name."""
+        return (
+            self.werkplaatsen()
+            .select_related("gemeente", "onderdeel_van", "hogeschool", "lectoraat")
+            .prefetch_related(
+                Prefetch("regio_gemeenten", queryset=Gemeente.objects.order_by("naam"))
+            )
+            .order_by("naam")
+        )
 
 
 class Organisatie(SlugFromNaamMixin, models.Model):
@@ -315,6 +377,48 @@ class Organisatie(SlugFromNaamMixin, models.Model):
     website = URLField(_("website"), blank=True)
     logo = SafeImageField(_("logo"), upload_to="organisaties/logo/", blank=True)
     beschrijving = models.TextField(_("beschrijving"), blank=True)
+    # Only for a Werkplaats Sociaal Domein (a constraint and clean() hold that): what
+    # /werkplaatsen/ shows of it, as far as a source gives it.
+    regio = models.CharField(
+        _("regio"),
+        max_length=150,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text=_(
+            "Alleen bij een Werkplaats Sociaal Domein: de regio, bijvoorbeeld Twente. Leeg bij "
+            "het landelijke netwerk."
+        ),
+    )
+    hogeschool = models.ForeignKey(
+        "self",
+        verbose_name=_("hogeschool"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        limit_choices_to={"soort": Soort.HOGESCHOOL},
+        help_text=_("Alleen bij een Werkplaats Sociaal Domein: de hogeschool waar ze bij hoort."),
+    )
+    lectoraat = models.ForeignKey(
+        "self",
+        verbose_name=_("lectoraat"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        limit_choices_to={"soort": Soort.LECTORAAT},
+        help_text=_("Alleen bij een Werkplaats Sociaal Domein: het lectoraat dat haar draagt."),
+    )
+    regio_gemeenten = models.ManyToManyField(
+        Gemeente,
+        verbose_name=_("gemeenten in de regio"),
+        related_name="werkplaatsen",
+        blank=True,
+        help_text=_(
+            "Alleen bij een Werkplaats Sociaal Domein: de gemeenten van haar regio, voor zover "
+            "bekend."
+        ),
+    )
 
     objects = OrganisatieQuerySet.as_manager()
 
@@ -329,6 +433,21 @@ class Organisatie(SlugFromNaamMixin, models.Model):
             models.CheckConstraint(
                 condition=~Q(onderdeel_van=models.F("id")), name="organisatie_not_part_of_itself"
             ),
+            models.CheckConstraint(
+                condition=Q(soort=Soort.WERKPLAATS_SOCIAAL_DOMEIN)
+                | Q(regio="", hogeschool__isnull=True, lectoraat__isnull=True),
+                name="organisatie_werkplaats_fields_only_for_werkplaatsen",
+                violation_error_message=_(
+                    "Regio, hogeschool en lectoraat horen alleen bij een Werkplaats Sociaal Domein."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(hogeschool=models.F("id")) & ~Q(lectoraat=models.F("id")),
+                name="organisatie_werkplaats_not_its_own_hogeschool",
+                violation_error_message=_(
+                    "Een werkplaats is niet haar eigen hogeschool of lectoraat."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -336,6 +455,24 @@ class Organisatie(SlugFromNaamMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("portaal:organisatie_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # The constraint, where forms can show it: they leave out constraints on the id.
+        if self.pk is not None and self.pk in (self.hogeschool_id, self.lectoraat_id):
+            field = "hogeschool" if self.hogeschool_id == self.pk else "lectoraat"
+            raise ValidationError(
+                {field: _("Een werkplaats is niet haar eigen hogeschool of lectoraat.")}
+            )
+
+    @property
+    def is_werkplaats_sociaal_domein(self):
+        return self.soort == Soort.WERKPLAATS_SOCIAAL_DOMEIN
+
+    def get_werkplaats_url(self):
+        """The page of a Werkplaats Sociaal Domein among the werkplaatsen, or None."""
+        if not self.is_werkplaats_sociaal_domein:
+            return None
+        return reverse("portaal:werkplaats_detail", kwargs={"slug": self.slug})
 
 
 class PersoonQuerySet(models.QuerySet):
@@ -410,7 +547,7 @@ class ProfielQuerySet(models.QuerySet):
         if profiel is None:
             profiel = (
                 self.select_related(
-                    "lectoraat", "penvoerder", "contactpersoon__organisatie"
+                    "organisatie", "lectoraat", "penvoerder", "contactpersoon__organisatie"
                 ).first()
                 or Profiel()
             )
@@ -451,6 +588,19 @@ class Profiel(models.Model):
         _("over de werkplaats"),
         blank=True,
         help_text=_("Markdown; staat op de contactpagina."),
+    )
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("de werkplaats als organisatie"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        limit_choices_to={"soort": Soort.WERKPLAATS_SOCIAAL_DOMEIN},
+        help_text=_(
+            "Deze werkplaats tussen de andere Werkplaatsen Sociaal Domein: op /werkplaatsen/ "
+            "staat ze als de onze."
+        ),
     )
     lectoraat = models.ForeignKey(
         Organisatie,
@@ -536,15 +686,16 @@ class Link(models.Model):
 
 def forget_profiel(sender, instance, **kwargs):
     """The cached profile is out of date once the profile or its links change, or a row it
-    shows: its lectoraat, penvoerder, contact person or that person's organisation. Forgotten
-    when the change is committed, so no page caches the row as it was before."""
+    shows: its organisation, lectoraat, penvoerder, contact person or that person's
+    organisation. Forgotten when the change is committed, so no page caches the row as it
+    was before."""
     if sender in (Organisatie, Persoon):
         profiel = cache.get(PROFIEL_CACHE_KEY)
         if profiel is None:
             return
         contact = profiel.contactpersoon
         if sender is Organisatie:
-            shown = {profiel.lectoraat_id, profiel.penvoerder_id}
+            shown = {profiel.organisatie_id, profiel.lectoraat_id, profiel.penvoerder_id}
             shown.add(contact and contact.organisatie_id)
         else:
             shown = {profiel.contactpersoon_id}

@@ -4,7 +4,8 @@ template or module of a lower floor names something above it.
 A template marks the place with ``{% plek "reageren" praktijk %}`` (``werkplaats_tags``); an
 app registers what goes there in its ``AppConfig.ready`` with ``vul("reageren", render)``,
 where ``render(*args, **kwargs)`` returns HTML (safe, from a template). A place nobody fills
-stays empty.
+stays empty. The same registry carries data as well as HTML: ``verzamel(naam, …)`` gives what
+every filler returns, in a list (the network picture collects its werkgroepen so).
 """
 
 from collections.abc import Callable
@@ -24,3 +25,8 @@ def vul(naam: str, render: Callable[..., SafeString]) -> None:
 
 def render(naam: str, *args, **kwargs) -> SafeString:
     return format_html_join("", "{}", ((fill(*args, **kwargs),) for fill in _vullers.get(naam, [])))
+
+
+def verzamel(naam: str, *args, **kwargs) -> list:
+    """What every filler of ``naam`` returns, in the order they were registered."""
+    return [fill(*args, **kwargs) for fill in _vullers.get(naam, [])]

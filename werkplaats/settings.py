@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     "netwerk",
     "nieuwsbrief",
     "reacties",
+    "landelijk",
+    "onderwijs",
     "portaal",
     "django.contrib.admin",
     "django.contrib.auth",

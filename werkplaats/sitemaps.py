@@ -44,8 +44,20 @@ class GemeenteSitemap(ModelSitemap):
     queryset = Gemeente.objects.all()
 
 
-class OrganisatieSitemap(ModelSitemap):
-    queryset = Organisatie.objects.all()
+class OrganisatieSitemap(Sitemap):
+    """Every partner's page and, from the same rows (one query), the page of a Werkplaats
+    Sociaal Domein among the werkplaatsen."""
+
+    def items(self):
+        pages = []
+        for organisatie in Organisatie.objects.only("slug", "soort").order_by("pk"):
+            pages.append(organisatie.get_absolute_url())
+            if organisatie.is_werkplaats_sociaal_domein:
+                pages.append(organisatie.get_werkplaats_url())
+        return pages
+
+    def location(self, page):
+        return page
 
 
 class PersoonSitemap(ModelSitemap):

@@ -26,6 +26,8 @@ urlpatterns = [
     path("", include("netwerk.urls")),
     path("", include("nieuwsbrief.urls")),
     path("", include("reacties.urls")),
+    path("", include("landelijk.urls")),
+    path("", include("onderwijs.urls")),
     path("", include("portaal.urls")),
     path("", include("portaal.opendata_urls")),
     path("api/v1/", include(("portaal.openapi", "api"))),

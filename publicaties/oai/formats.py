@@ -57,7 +57,10 @@ GENRE = {
     Soort.NIEUWSBRIEF: "contributionToPeriodical",
     Soort.SPEL: "other",
     Soort.NIEUWS: "other",
+    Soort.MAGAZINE: "other",
 }
+# The genre of a part: an article in a magazine or newsletter, else a chapter of a book.
+PART_GENRE = {True: "contributionToPeriodical", False: "bookPart"}
 # MODS typeOfResource: most soorten are text.
 TYPE_OF_RESOURCE = {Soort.PODCAST: "sound recording", Soort.KENNISCLIP: "moving image"}
 
@@ -97,7 +100,7 @@ def oai_dc(publicatie, *, page_url, file_url):
     _sub(root, f"{{{DC}}}description", publicatie.samenvatting)
     _sub(root, f"{{{DC}}}publisher", settings.OAI_REPOSITORY_NAME)
     _sub(root, f"{{{DC}}}date", publicatie.gepubliceerd_on.isoformat())
-    _sub(root, f"{{{DC}}}type", SEMANTICS + GENRE[publicatie.soort])
+    _sub(root, f"{{{DC}}}type", SEMANTICS + genre(publicatie))
     if file_url:
         _sub(root, f"{{{DC}}}format", mime_type(publicatie))
     _sub(root, f"{{{DC}}}identifier", page_url)
@@ -105,11 +108,21 @@ def oai_dc(publicatie, *, page_url, file_url):
     if publicatie.doi:
         _sub(root, f"{{{DC}}}identifier", f"https://doi.org/{publicatie.doi}")
     _sub(root, f"{{{DC}}}language", publicatie.taal)
+    if whole := publicatie.geheel:  # the whole a part appeared in, with its pages
+        pages = f", {publicatie.paginas}" if publicatie.paginas else ""
+        _sub(root, f"{{{DC}}}source", f"{whole.titel}{pages}")
     _sub(root, f"{{{DC}}}rights", _licence_url(publicatie) or OPEN_ACCESS)
     for element in root.findall(f"{{{DC}}}format"):
         if not element.text:
             root.remove(element)
     return root
+
+
+def genre(publicatie):
+    """The info:eu-repo publication type: by soort, or for a part by its whole."""
+    if publicatie.geheel is not None:
+        return PART_GENRE[publicatie.in_periodical]
+    return GENRE[publicatie.soort]
 
 
 def _dc_name(auteurschap):
@@ -186,7 +199,7 @@ def mods(publicatie):
         role = _sub(name, f"{{{MODS}}}role")
         _sub(role, f"{{{MODS}}}roleTerm", "aut", type="code", authority="marcrelator")
     _sub(root, f"{{{MODS}}}typeOfResource", TYPE_OF_RESOURCE.get(publicatie.soort, "text"))
-    _sub(root, f"{{{MODS}}}genre", SEMANTICS + GENRE[publicatie.soort])
+    _sub(root, f"{{{MODS}}}genre", SEMANTICS + genre(publicatie))
     origin = _sub(root, f"{{{MODS}}}originInfo")
     _sub(origin, f"{{{MODS}}}publisher", settings.OAI_REPOSITORY_NAME)
     _sub(
@@ -207,6 +220,8 @@ def mods(publicatie):
     if publicatie.handle:
         _sub(root, f"{{{MODS}}}identifier", publicatie.handle, type="hdl")
     _sub(root, f"{{{MODS}}}identifier", urn_nbn(publicatie.pk), type="uri")
+    if whole := publicatie.geheel:
+        _host(root, publicatie, whole)
     licence = _licence_url(publicatie)
     if licence:
         _sub(root, f"{{{MODS}}}accessCondition", licence, type="use and reproduction")
@@ -215,6 +230,19 @@ def mods(publicatie):
     hbo_name = _sub(hbo, f"{{{HBO}}}name", type="corporate")
     _sub(hbo_name, f"{{{HBO}}}namePart", settings.OAI_LECTORAAT, type="lectorate")
     return root
+
+
+def _host(root, publicatie, whole):
+    """``relatedItem type="host"``: the whole a part appeared in, and where in it."""
+    host = _sub(root, f"{{{MODS}}}relatedItem", type="host")
+    title_info = _sub(host, f"{{{MODS}}}titleInfo")
+    _sub(title_info, f"{{{MODS}}}title", whole.titel)
+    _sub(host, f"{{{MODS}}}identifier", urn_nbn(whole.pk), type="uri")
+    if publicatie.eerste_pagina is not None:
+        part = _sub(host, f"{{{MODS}}}part")
+        extent = _sub(part, f"{{{MODS}}}extent", unit="page")
+        _sub(extent, f"{{{MODS}}}start", publicatie.eerste_pagina)
+        _sub(extent, f"{{{MODS}}}end", publicatie.laatste_pagina or publicatie.eerste_pagina)
 
 
 class NlDidlError(ValueError):
@@ -282,9 +310,9 @@ def _check_mods(record):
         if not any((role.text or "").strip() for role in roles):
             yield "auteur zonder marcrelator-rol"
     if not any(
-        (genre.text or "").startswith(SEMANTICS + "")
-        and genre.text[len(SEMANTICS) :] in set(GENRE.values()) | {"other"}
-        for genre in _xpath(record, "mods:genre")
+        (element.text or "").startswith(SEMANTICS + "")
+        and element.text[len(SEMANTICS) :] in {*GENRE.values(), *PART_GENRE.values(), "other"}
+        for element in _xpath(record, "mods:genre")
     ):
         yield "MODS zonder genre uit info:eu-repo/semantics"
     if not _xpath(record, "mods:originInfo/mods:dateIssued[@encoding='w3cdtf'][text()]"):

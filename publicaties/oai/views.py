@@ -372,7 +372,8 @@ def _in_set(spec):
 def records_queryset(prefix=None, start=None, end=None, spec=None):
     publicaties = (
         Publicatie.objects.published()
-        .defer("inhoud", "search_vector")
+        .select_related("deel_van")  # a part names its whole (MODS relatedItem, dc:source)
+        .defer("inhoud", "search_vector", "deel_van__inhoud", "deel_van__search_vector")
         .prefetch_related(
             Prefetch("auteurschappen", queryset=Auteurschap.objects.order_by("volgorde", "id")),
             "themas",

@@ -210,6 +210,7 @@ def test_a_praktijk_has_its_atelier_gemeenten_partners_period_status_and_link(cl
         "end_on": None,
         "gemeenten": [ref(gemeente) for gemeente in praktijk.gemeenten.all()],
         "partners": [ref(armoede["zorg"])],
+        "werkplaatsen": [],
         "beschrijving": "",
         "externe_link": "https://verhalenkamer.example",
     }
@@ -424,7 +425,7 @@ def grow(n, make_leeratelier, make_organisatie, make_persoon, make_praktijk, mak
         # count and rows, then per nested relation one: voorwaarden, thema's, gemeenten,
         # vraagstukken, trekkers (with persoon and organisatie), deelnames, praktijken
         ("leerateliers", 9),
-        ("lerende-praktijken", 4),  # count, rows (with atelier), gemeenten, partners
+        ("lerende-praktijken", 5),  # count, rows (with atelier), gemeenten, partners, werkplaatsen
         ("lessen", 5),  # count, rows (atelier, praktijk), voorwaarden, bronnen, opgepakt_in
         ("deelnames", 2),  # count, rows (with organisatie and atelier)
     ],
@@ -453,7 +454,7 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(
 
 @pytest.mark.parametrize(
     ("path", "queries"),
-    [("leerateliers", 8), ("lerende-praktijken", 3), ("lessen", 4), ("deelnames", 1)],
+    [("leerateliers", 8), ("lerende-praktijken", 4), ("lessen", 4), ("deelnames", 1)],
 )
 def test_a_detail_answer_takes_a_fixed_number_of_queries(
     client,

@@ -66,7 +66,7 @@ NAMED = {
             "samenwerken-aan-sociale-kwaliteit-in-de-sociale-basis",
         },
     ),
-    "magazine-op-afstand-nabij": (Soort.ARTIKEL, set()),
+    "magazine-op-afstand-nabij": (Soort.MAGAZINE, set()),
     "sociale-basis-op-orde-minder-praten-meer-doen": (
         Soort.NIEUWS,
         {
@@ -120,7 +120,9 @@ def dump_publicaties():
 
 
 def media_files(root):
-    return {path.relative_to(root) for path in root.rglob("*") if path.is_file()}
+    """The files the publicaties keep (other apps' demo files live beside them)."""
+    folder = root / "publicaties"
+    return {path.relative_to(root) for path in folder.rglob("*") if path.is_file()}
 
 
 def test_loads_every_publicatie_of_the_fixtures_and_says_so():

@@ -93,6 +93,7 @@ def test_an_organisatie_shows_what_its_page_shows(client, netwerk):
                 "url": "http://testserver/personen/carinda-jansen/",
             }
         ],
+        "werkplaats": None,  # only a Werkplaats Sociaal Domein has its details
     }
 
 
@@ -230,9 +231,9 @@ def more_network(make_gemeente, make_organisatie, make_persoon, make_thema, voor
 @pytest.mark.parametrize(
     ("path", "queries"),
     [
-        # count, rows, then: personen and onderdelen (organisaties); thema's (voorwaarden);
-        # voorwaarden (thema's)
-        ("organisaties", 4),
+        # count, rows, then: personen, onderdelen and the gemeenten of a werkplaats' region
+        # (organisaties); thema's (voorwaarden); voorwaarden (thema's)
+        ("organisaties", 5),
         ("gemeenten", 2),
         ("personen", 2),
         ("themas", 3),
@@ -259,7 +260,7 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(
 
 @pytest.mark.parametrize(
     ("path", "queries"),
-    [("organisaties", 3), ("gemeenten", 1), ("personen", 1), ("themas", 2), ("voorwaarden", 2)],
+    [("organisaties", 4), ("gemeenten", 1), ("personen", 1), ("themas", 2), ("voorwaarden", 2)],
 )
 def test_a_detail_answer_takes_a_fixed_number_of_queries(
     client,

@@ -41,16 +41,25 @@ def dump_werkplaats():
 def test_prints_a_dutch_summary():
     output = load_demo()
     assert "Demo-inhoud geladen:" in output
-    assert "13 gemeenten" in output
+    assert "15 gemeenten" in output  # the werkgebied, and Utrecht and Oldenzaal outside it
 
 
 def test_loads_every_gemeente_of_the_werkgebied_with_its_cbs_code():
     load_demo()
-    loaded = {g.naam: (g.cbs_code, g.subregio) for g in Gemeente.objects.all()}
+    loaded = {g.naam: (g.cbs_code, g.subregio) for g in Gemeente.objects.werkgebied()}
     assert loaded == WERKGEBIED
     assert set(Gemeente.objects.deelnemend().values_list("naam", flat=True)) == (
         WERKGEBIED.keys() - {"Peel en Maas"}
     )
+
+
+def test_the_gemeenten_of_the_joint_projectgroepen_are_outside_the_werkgebied():
+    load_demo()
+    elders = Gemeente.objects.filter(in_werkgebied=False)
+    assert {g.naam: (g.cbs_code, g.subregio, g.is_deelnemer) for g in elders} == {
+        "Oldenzaal": ("GM0173", "", False),
+        "Utrecht": ("GM0344", "", False),
+    }
 
 
 def test_a_second_run_changes_nothing():

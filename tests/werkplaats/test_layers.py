@@ -49,7 +49,9 @@ def test_the_floors_are_the_ones_of_the_design():
     assert contract["type"] == "layers"
     assert contract["layers"] == [
         "portaal",
-        "netwerk | nieuwsbrief | reacties",  # they compose publicaties (and bijeenkomsten)
+        # They compose publicaties and bijeenkomsten: the picture, the nieuwsbrief, reactions,
+        # the national network and education.
+        "netwerk | nieuwsbrief | reacties | landelijk | onderwijs",
         "publicaties | kennisagenda | bijeenkomsten",
         "leerateliers",
         "accounts",
