@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from werkplaats.admin_tools import forget_in_admin_log
-from werkplaats.uploads import make_renditions
+from werkplaats.uploads import replace_with_renditions
 
 from .models import Onderwijsactiviteit, Status, Studentwerk
 
@@ -31,26 +31,15 @@ def onderwijsactiviteit_complete_leerateliers(*, activiteit: Onderwijsactiviteit
 
 
 def studentwerk_make_renditions(*, werk: Studentwerk) -> list[dict]:
-    """WebP and JPEG renditions (400 and 800 px) of an uploaded image, without metadata. The
-    original, with its EXIF (camera, place, sometimes a name), is not kept: the largest clean
-    JPEG takes its place. The files stay in the image's unguessable folder."""
-    old_variants = werk.afbeelding_varianten
-    original = werk.afbeelding.name if werk.afbeelding else None
-    variants = []
-    if original:
+    """WebP and JPEG renditions (400 and 800 px) of an uploaded image, without metadata; the
+    original is not kept (``replace_with_renditions``). The files stay in the image's
+    unguessable folder."""
+
+    def base_name(original):
         path = PurePosixPath(original)
-        base_name = str(path.parent / f"{path.stem}-schoon")
-        with werk.afbeelding.open("rb") as image:
-            variants = make_renditions(image, base_name, default_storage)
-    largest = variants[-1]["jpeg"] if variants else ""
-    Studentwerk.objects.filter(pk=werk.pk).update(afbeelding_varianten=variants, afbeelding=largest)
-    werk.afbeelding_varianten, werk.afbeelding.name = variants, largest
-    stale = {name for variant in old_variants for name in (variant["webp"], variant["jpeg"])}
-    if original:
-        stale.add(original)
-    for name in stale - {largest}:
-        default_storage.delete(name)
-    return variants
+        return str(path.parent / f"{path.stem}-schoon")
+
+    return replace_with_renditions(werk, "afbeelding", "afbeelding_varianten", base_name)
 
 
 @transaction.atomic

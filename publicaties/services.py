@@ -6,13 +6,12 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkplaats import video
-from werkplaats.uploads import make_renditions, validate_image
+from werkplaats.uploads import replace_with_renditions, validate_image
 
 from .models import Grafsteen, Publicatie, Status
 
@@ -21,24 +20,13 @@ logger = logging.getLogger(__name__)
 
 def publicatie_make_cover_renditions(*, publicatie: Publicatie) -> list[dict]:
     """Cover renditions (400 and 800 px, WebP and JPEG, metadata stripped), made once per
-    upload. The uploaded original, with its EXIF (camera, place), is not kept: the largest
-    clean JPEG takes its place."""
-    old_variants = publicatie.omslag_varianten
-    original = publicatie.omslag.name if publicatie.omslag else None
-    variants = []
-    if original:
-        base_name = f"publicaties/omslag/varianten/{publicatie.slug}"
-        with publicatie.omslag.open("rb") as image:
-            variants = make_renditions(image, base_name, default_storage)
-    cover = variants[-1]["jpeg"] if variants else ""
-    Publicatie.objects.filter(pk=publicatie.pk).update(omslag_varianten=variants, omslag=cover)
-    publicatie.omslag_varianten, publicatie.omslag.name = variants, cover
-    stale = {name for variant in old_variants for name in (variant["webp"], variant["jpeg"])}
-    if original:
-        stale.add(original)
-    for name in stale - {cover}:
-        default_storage.delete(name)
-    return variants
+    upload; the original is not kept (``replace_with_renditions``)."""
+    return replace_with_renditions(
+        publicatie,
+        "omslag",
+        "omslag_varianten",
+        lambda _original: f"publicaties/omslag/varianten/{publicatie.slug}",
+    )
 
 
 def _bury(publicaties) -> None:

@@ -332,6 +332,33 @@ def make_renditions(file, base_name, storage, widths=(400, 800)) -> list[dict]:
     return renditions
 
 
+def replace_with_renditions(row, field: str, variants_field: str, base_name) -> list[dict]:
+    """Give ``row``'s uploaded image in ``field`` its renditions (``make_renditions``, kept in
+    ``variants_field``). The uploaded original, with its EXIF (camera, place, sometimes a
+    name), is not kept: the largest clean JPEG takes its place; renditions of an earlier image
+    are deleted. ``base_name(stored_name)`` says where the renditions go."""
+    image = getattr(row, field)
+    storage = image.storage
+    old_variants = getattr(row, variants_field)
+    original = image.name if image else None
+    variants = []
+    if original:
+        with image.open("rb") as opened:
+            variants = make_renditions(opened, base_name(original), storage)
+    largest = variants[-1]["jpeg"] if variants else ""
+    type(row)._default_manager.filter(pk=row.pk).update(
+        **{variants_field: variants, field: largest}
+    )
+    setattr(row, variants_field, variants)
+    image.name = largest
+    stale = {name for variant in old_variants for name in (variant["webp"], variant["jpeg"])}
+    if original:
+        stale.add(original)
+    for name in stale - {largest}:
+        storage.delete(name)
+    return variants
+
+
 class SafeImageFormField(forms.ImageField):
     """Checks size and pixel count with clear Dutch messages before Django's own image check."""
 
