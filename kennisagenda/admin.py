@@ -1,8 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from werkplaats.admin_tools import ConstraintCheckingFormSet, confirmed_action
+from werkplaats.admin_tools import ConstraintCheckingFormSet, HistoryAdmin, confirmed_action
 
 from . import services
 from .forms import BesluitForm, MergeForm, StartConceptForm
@@ -31,7 +30,7 @@ class AgendapuntInline(admin.TabularInline):
 
 
 @admin.register(Kennisagenda)
-class KennisagendaAdmin(SimpleHistoryAdmin):
+class KennisagendaAdmin(HistoryAdmin):
     list_display = ["titel", "slug", "status", "periode_van", "periode_tot", "vastgesteld_on"]
     list_filter = ["status"]
     search_fields = ["titel", "introductie"]
@@ -72,7 +71,7 @@ class KennisagendaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Kwestie)
-class KwestieAdmin(SimpleHistoryAdmin):
+class KwestieAdmin(HistoryAdmin):
     list_display = ["naam", "status", "samengevoegd_in", "leeratelier"]
     list_filter = ["status", "voorwaarden"]
     list_select_related = ["samengevoegd_in", "leeratelier"]
@@ -109,7 +108,7 @@ class KwestieAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Commissielid)
-class CommissielidAdmin(SimpleHistoryAdmin):
+class CommissielidAdmin(HistoryAdmin):
     list_display = ["__str__", "vertegenwoordigt", "rol", "van", "tot"]
     list_filter = ["vertegenwoordigt", "rol"]
     list_select_related = ["persoon", "organisatie"]
@@ -118,7 +117,7 @@ class CommissielidAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Besluit)
-class BesluitAdmin(SimpleHistoryAdmin):
+class BesluitAdmin(HistoryAdmin):
     list_display = ["genomen_on", "soort", "agenda", "kwestie", "doel"]
     list_filter = ["soort"]
     list_select_related = ["agenda", "kwestie", "doel"]

@@ -6,9 +6,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from werkplaats.admin_tools import ConstraintCheckingFormSet, confirmed_action, csv_download
+from werkplaats.admin_tools import (
+    ConstraintCheckingFormSet,
+    HistoryAdmin,
+    confirmed_action,
+    csv_download,
+)
 from werkplaats.models import Organisatie
 
 from . import berichten, services
@@ -189,7 +193,7 @@ class GeleerdeLesInline(admin.TabularInline):
 
 
 @admin.register(LerendePraktijk)
-class LerendePraktijkAdmin(SimpleHistoryAdmin):
+class LerendePraktijkAdmin(HistoryAdmin):
     list_display = ["titel", "leeratelier", "status", "start_on", "aantal_lessen"]
     list_filter = ["status", "leeratelier", "gemeenten"]
     list_select_related = ["leeratelier"]
@@ -249,7 +253,7 @@ class GeleerdeLesAdminForm(forms.ModelForm):
 
 
 @admin.register(GeleerdeLes)
-class GeleerdeLesAdmin(SimpleHistoryAdmin):
+class GeleerdeLesAdmin(HistoryAdmin):
     form = GeleerdeLesAdminForm
     list_display = ["kort", "leeratelier", "praktijk", "niveau", "geleerd_on", "aangekondigd"]
     list_filter = ["niveau", "leeratelier"]

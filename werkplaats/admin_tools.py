@@ -7,12 +7,13 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from .spreadsheet import csv_text
 
@@ -116,3 +117,15 @@ def csv_download(filename: str, header: list[str], rows: Iterable[Iterable[str]]
     response = HttpResponse(csv_text(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """An admin with the history of its rows, read only: a version is shown, never saved
+    back (reverting is off for the whole site). django-simple-history saves a version posted
+    to its history page when the user may only view the row, which would change an adopted
+    kennisagenda or question set that the change form refuses to touch."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)

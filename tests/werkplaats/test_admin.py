@@ -97,3 +97,41 @@ def test_every_change_form_saves_unchanged_without_errors(admin_client):
             failures[url] = (response.status_code, str(errors)[:300])
     assert not failures
     assert posted >= 10
+
+
+def test_no_history_page_saves_an_old_version_back(client, world, make_user):
+    """A member who may only view an adopted kennisagenda cannot change it by posting to one
+    of its history pages (django-simple-history would save the posted form)."""
+    from django.contrib.auth.models import Group
+    from simple_history.admin import SimpleHistoryAdmin
+
+    from kennisagenda.models import Kennisagenda
+    from kennisagenda.services import kennisagenda_adopt
+    from werkplaats.admin_tools import HistoryAdmin
+
+    with_history = [
+        type(model_admin).__name__
+        for model_admin in admin.site._registry.values()
+        if isinstance(model_admin, SimpleHistoryAdmin)
+    ]
+    assert with_history and all(
+        isinstance(model_admin, HistoryAdmin)
+        for model_admin in admin.site._registry.values()
+        if isinstance(model_admin, SimpleHistoryAdmin)
+    ), with_history
+
+    agenda = kennisagenda_adopt(
+        agenda=Kennisagenda.objects.create(titel="Agenda 2026", slug="2026")
+    )
+    member = make_user("lid@example.nl", is_staff=True)
+    member.groups.add(Group.objects.get(name="Programmacommissie"))
+    client.force_login(member)
+    record = agenda.history.first()
+    url = f"/beheer/kennisagenda/kennisagenda/{agenda.pk}/history/{record.history_id}/"
+
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"titel": "Overschreven", "slug": "2026", "status": "concept"})
+
+    assert response.status_code == 403
+    agenda.refresh_from_db()
+    assert agenda.titel == "Agenda 2026"
