@@ -31,6 +31,7 @@ BEHEERDER = email_of("beheerder")
 COMMISSIE = email_of("commissie")
 TREKKER = email_of("trekker")
 PARTNERCONTACT_EMAIL = email_of("partnercontact")
+GEMEENTECONTACT_EMAIL = email_of("gemeentecontact")
 
 
 def _account(loader: Loader, row: dict) -> User:

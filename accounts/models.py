@@ -23,6 +23,10 @@ class KoppelingQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=KoppelingStatus.AANGEVRAAGD)
 
+    def approved_or_pending(self):
+        """Both, newest claim first: tell them apart with ``is_approved`` and ``is_pending``."""
+        return self.approved() | self.pending()
+
 
 class Koppeling(models.Model):
     """A user's claim to be a persoon of the network, and perhaps the contactpersoon of an
@@ -124,6 +128,11 @@ class Koppeling(models.Model):
     @property
     def is_pending(self):
         return self.status == KoppelingStatus.AANGEVRAAGD
+
+    @property
+    def is_approved(self):
+        """Approved by staff (``approved()`` also asks for an active account)."""
+        return self.status == KoppelingStatus.GOEDGEKEURD
 
 
 class MeldingsvoorkeurQuerySet(models.QuerySet):

@@ -209,8 +209,8 @@ def profiles_attribute(node):
 
 def gemeente_graph(gemeente, leerateliers):
     """A gemeente's own network: the gemeente in the middle, the leerateliers that run there
-    (``leerateliers_for_graph(beyond=False).in_gemeente(gemeente)``) around it and their
-    trekkers outside."""
+    (``leerateliers_for_graph(beyond=False, whole=False).in_gemeente(gemeente)``) around it
+    and their trekkers outside."""
     graph = build_graph(leerateliers, beyond=False)
     centre = node_id(Kind.GEMEENTE, gemeente.slug)
     if centre not in graph.nodes:
@@ -230,17 +230,20 @@ def node_id(kind, slug):
     return f"{kind}-{slug}"
 
 
-def leerateliers_for_graph(*, beyond=True):
+def leerateliers_for_graph(*, beyond=True, whole=True):
     """Everything the picture shows, in a fixed number of queries, and only the columns it
     uses (a large network has thousands of deelnames). ``beyond=False`` leaves out the other
-    werkplaatsen (a gemeente's own picture does not show them)."""
+    werkplaatsen; ``whole=False`` also the thema's and the partners, read without a query
+    (a gemeente's own picture shows neither)."""
     named = ("slug", "naam")
+    themas = Thema.objects.only(*named) if whole else Thema.objects.none()
+    deelnames = Deelname.objects.current() if whole else Deelname.objects.none()
     return (
         Leeratelier.objects.order_by("slug")
         .only("slug", "titel")
         .prefetch_related(
             Prefetch("voorwaarden", queryset=Voorwaarde.objects.only("slug")),
-            Prefetch("themas", queryset=Thema.objects.only(*named)),
+            Prefetch("themas", queryset=themas),
             Prefetch("gemeenten", queryset=Gemeente.objects.werkgebied().only(*named)),
             Prefetch(
                 "praktijken",
@@ -266,9 +269,9 @@ def leerateliers_for_graph(*, beyond=True):
             ),
             Prefetch(
                 "deelnames",
-                queryset=Deelname.objects.current()
-                .select_related("organisatie")
-                .only("leeratelier", "rol", "organisatie__slug", "organisatie__naam"),
+                queryset=deelnames.select_related("organisatie").only(
+                    "leeratelier", "rol", "organisatie__slug", "organisatie__naam"
+                ),
                 to_attr="huidige_deelnames",
             ),
         )

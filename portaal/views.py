@@ -46,6 +46,8 @@ from netwerk.graph import gemeente_graph, leerateliers_for_graph
 from nieuwsbrief.consent import TOESTEMMING_TEKST
 from nieuwsbrief.models import Inschrijving
 from publicaties.models import Auteurschap, Publicatie, split_naam
+from quickscan import charts as quickscan_charts
+from quickscan import scores as quickscan_scores
 from reacties.services import met_nieuwe_reacties
 from werkplaats import metadata
 from werkplaats.filters import OrganisatieFilter
@@ -102,6 +104,7 @@ class VoorwaardeListView(ListView):
             jaren=dekking_per_jaar(
                 voorwaarden, gemeente=dekking.gekozen(), per_praktijk=per_praktijk
             ),
+            quickscan=quickscan_scores.over_gemeenten(),
             **kwargs,
         )
 
@@ -168,8 +171,13 @@ class GemeenteDetailView(DetailView):
     bijeenkomsten_shown = 10  # the page links to all of them in /bijeenkomsten/
 
     def get_context_data(self, **kwargs):
-        leerateliers = list(leerateliers_for_graph(beyond=False).in_gemeente(self.object))
+        leerateliers = list(
+            leerateliers_for_graph(beyond=False, whole=False).in_gemeente(self.object)
+        )
+        scan, scores = quickscan_scores.laatste_openbare_uitslag(self.object)
         return super().get_context_data(
+            quickscan_scan=scan,
+            quickscan_rijen=quickscan_charts.rijen(scores),
             json_ld=metadata.administrative_area(self.object, self.request),
             leerateliers=sorted(leerateliers, key=lambda leeratelier: leeratelier.titel),
             deelnames=Deelname.objects.for_gemeente(self.object),
@@ -344,13 +352,15 @@ def dashboard(request):
             (organisatie, [(atelier, rollen.get(atelier.pk)) for atelier in open_leerateliers])
         )
     inschrijving = Inschrijving.objects.open_van(user).first()
+    # The user's approved and pending claims in one query (the user is active: signed in).
+    koppelingen = list(Koppeling.objects.approved_or_pending().filter(user=user))
     context = {
         "inschrijving": inschrijving,
         "nieuwsbrief_afmelden": inschrijving is not None and inschrijving.is_actief,
         "toestemming": TOESTEMMING_TEKST,
         "persoon": Persoon.objects.filter(user=user).select_related("organisatie").first(),
-        "open_koppeling": Koppeling.objects.pending().filter(user=user).first(),
-        "is_gekoppeld": Koppeling.objects.approved().filter(user=user).exists(),
+        "open_koppeling": next((k for k in koppelingen if k.is_pending), None),
+        "is_gekoppeld": any(k.is_approved for k in koppelingen),
         "leerateliers_geleid": led,
         "deelname_rows": deelname_rows,
         "gevolgd": Abonnement.objects.following().filter(user=user).select_related("leeratelier"),

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "reacties",
     "landelijk",
     "onderwijs",
+    "quickscan",
     "portaal",
     "django.contrib.admin",
     "django.contrib.auth",

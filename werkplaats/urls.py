@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("reacties.urls")),
     path("", include("landelijk.urls")),
     path("", include("onderwijs.urls")),
+    path("", include("quickscan.urls")),
     path("", include("portaal.urls")),
     path("", include("portaal.opendata_urls")),
     path("api/v1/", include(("portaal.openapi", "api"))),

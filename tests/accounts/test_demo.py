@@ -3,7 +3,14 @@
 import pytest
 from django.core.management import call_command
 
-from accounts.demo import BEHEERDER, COMMISSIE, DEMO_PASSWORD, PARTNERCONTACT_EMAIL, TREKKER
+from accounts.demo import (
+    BEHEERDER,
+    COMMISSIE,
+    DEMO_PASSWORD,
+    GEMEENTECONTACT_EMAIL,
+    PARTNERCONTACT_EMAIL,
+    TREKKER,
+)
 from leerateliers import permissions
 from leerateliers.models import Leeratelier
 from werkplaats.models import Organisatie, User
@@ -21,8 +28,8 @@ def test_with_debug_on_each_role_has_an_account_that_can_do_its_job(settings):
     settings.DEBUG = True
     call_command("load_demo", verbosity=0)
     call_command("load_demo", verbosity=0)  # idempotent
-    assert User.objects.filter(email__endswith="@werkplaats.test").count() == 4
-    for email in (TREKKER, PARTNERCONTACT_EMAIL, COMMISSIE, BEHEERDER):
+    assert User.objects.filter(email__endswith="@werkplaats.test").count() == 5
+    for email in (TREKKER, PARTNERCONTACT_EMAIL, GEMEENTECONTACT_EMAIL, COMMISSIE, BEHEERDER):
         assert User.objects.get(email=email).check_password(DEMO_PASSWORD)
 
     trekker = User.objects.get(email=TREKKER)

@@ -5,6 +5,7 @@ accessible and fits a phone (checked in Chromium).
 New pages are picked up without changing this test: link to them and they are checked.
 """
 
+import datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,6 +16,9 @@ from bijeenkomsten.models import Bijeenkomst, Status
 from bijeenkomsten.notifications import confirm_token
 from nieuwsbrief.links import confirm_url, unsubscribe_url
 from nieuwsbrief.services import inschrijving_aanvragen
+from quickscan import services as quickscan_services
+from quickscan.models import Waarde
+from werkplaats.models import Gemeente, Voorwaarde
 
 from .quality import assert_pages_answer, assert_pages_pass_in_browser, crawl
 
@@ -49,6 +53,7 @@ def crawl_public_pages(client):
             confirm,
             *nieuwsbrief,
             *bedankt,
+            *quickscan_links(),
             "/zoeken/?q=eenzaamheid",
             "/zoeken/?q=fort+lent",
         ],
@@ -56,6 +61,35 @@ def crawl_public_pages(client):
     html_pages = [crawled for crawled in pages if crawled.html]
     assert len(html_pages) >= MIN_PAGES, [crawled.path for crawled in pages]
     return pages
+
+
+def quickscan_links():
+    """A respondent's personal link (its steps link to each other) and the link a gemeente
+    shares, of an open scan on the demo's set; and the link of a respondent who sent theirs."""
+    scan = quickscan_services.scan_start(
+        gemeente=Gemeente.objects.get(slug="heumen"),
+        periode_van=datetime.date(2026, 11, 1),
+        periode_tot=datetime.date(2026, 12, 31),
+    )
+    _respondent, sleutel = quickscan_services.respondent_add(
+        scan=scan, organisatie_naam="Buurtteam"
+    )
+    sent, sent_sleutel = quickscan_services.respondent_add(scan=scan, organisatie_naam="Wijkraad")
+    for voorwaarde in Voorwaarde.objects.all():
+        quickscan_services.antwoorden_opslaan(
+            respondent=sent,
+            voorwaarde=voorwaarde,
+            antwoorden={
+                vraag.pk: Waarde.EENS
+                for vraag in scan.vragenset.vragen.filter(voorwaarde=voorwaarde)
+            },
+        )
+    quickscan_services.respondent_indienen(respondent=sent)
+    return [
+        reverse("quickscan:invullen", kwargs={"sleutel": sleutel}),
+        reverse("quickscan:invullen", kwargs={"sleutel": sent_sleutel}),
+        reverse("quickscan:deelnemen", kwargs={"sleutel": scan.deelsleutel}),
+    ]
 
 
 @pytest.mark.django_db

@@ -5,7 +5,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from accounts.demo import BEHEERDER, COMMISSIE, DEMO_PASSWORD, PARTNERCONTACT_EMAIL, TREKKER
+from accounts.demo import (
+    BEHEERDER,
+    COMMISSIE,
+    DEMO_PASSWORD,
+    GEMEENTECONTACT_EMAIL,
+    PARTNERCONTACT_EMAIL,
+    TREKKER,
+)
 from leerateliers.models import Leeratelier
 from leerateliers.notifications import unsubscribe_url
 from tests.helpers import sign_in
@@ -16,14 +23,15 @@ from .quality import assert_pages_answer, assert_pages_pass_in_browser, crawl
 
 # Everything of one's own: the dashboard and its pages, the account pages, the update forms,
 # the leeratelier pages, which show a signed-in user the follow and write buttons, and the
-# bijeenkomsten one is registered for, with the page that cancels a registration.
+# bijeenkomsten one is registered for, with the page that cancels a registration, and the
+# quick scans one runs or may see.
 SIGNED_IN = re.compile(
     r"^/(mijn/|accounts/(?!logout)|leerateliers/[^/?]+/(updates/.*)?$"
-    r"|bijeenkomsten/([^/?]+|afmelden/[^/?]+)/$)"
+    r"|bijeenkomsten/([^/?]+|afmelden/[^/?]+)/$|quickscan/)"
 )
 
 
-ACCOUNTS = [TREKKER, PARTNERCONTACT_EMAIL, COMMISSIE, BEHEERDER]
+ACCOUNTS = [TREKKER, PARTNERCONTACT_EMAIL, GEMEENTECONTACT_EMAIL, COMMISSIE, BEHEERDER]
 
 
 def crawl_signed_in_pages(client, settings, email):
@@ -45,6 +53,16 @@ def crawl_signed_in_pages(client, settings, email):
         for page in ("praktijken/nieuw/", "praktijken/", "lessen/nieuw/", "lessen/"):
             assert any(page in path for path in kept_up), page
         assert any(path.endswith("/bewerken/") and "/lessen/" in path for path in kept_up)
+    if email == GEMEENTECONTACT_EMAIL:  # running the quick scan of Heumen, and its results
+        paths = {crawled.path for crawled in pages}
+        for path in ("/quickscan/", "/quickscan/nieuw/"):
+            assert path in paths, path
+        for page in (
+            r"/quickscan/\d+/$",
+            r"/quickscan/\d+/resultaten/$",
+            r"/quickscan/\d+/rapport/$",
+        ):
+            assert any(re.match(page, path) for path in paths), page
     return pages
 
 

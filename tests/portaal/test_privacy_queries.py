@@ -24,15 +24,47 @@ from leerateliers.models import (
 from leerateliers.services import les_save, praktijk_save
 from nieuwsbrief.models import Afmelding, Bezorging, Editie, EditieStatus
 from nieuwsbrief.services import inschrijving_account
+from quickscan import services as quickscan_services
+from quickscan.models import Vraag, Vragenset
 from reacties import services as reacties_services
 from reacties.models import Soort
-from werkplaats.models import Privacyverklaring, UitgaandeMail
+from werkplaats.models import (
+    Gemeente,
+    Privacyverklaring,
+    Subregio,
+    UitgaandeMail,
+    Voorwaarde,
+)
 
 pytestmark = pytest.mark.django_db
 
 # The session, the user, and one query for each app's export but two for accounts and
 # bijeenkomsten; the signed-in pages' ceiling is 15.
-DOWNLOAD_QUERIES = 11
+DOWNLOAD_QUERIES = 12
+
+
+def quickscan_round(user, address, n):
+    """A scan the user started and an invitation to answer one, at one of their addresses."""
+    vragenset = Vragenset.objects.current()
+    if vragenset is None:
+        vragenset = Vragenset.objects.create(titel="Vragenset", slug="vragenset")
+        for voorwaarde in Voorwaarde.objects.all():
+            Vraag.objects.create(
+                vragenset=vragenset, voorwaarde=voorwaarde, stelling=voorwaarde.naam
+            )
+        vragenset = quickscan_services.vragenset_adopt(vragenset=vragenset)
+    gemeente, _created = Gemeente.objects.get_or_create(
+        naam="Heumen", defaults={"subregio": Subregio.RIJK_VAN_NIJMEGEN, "cbs_code": "GM0252"}
+    )
+    scan = quickscan_services.scan_start(
+        gemeente=gemeente,
+        periode_van=datetime.date(2026, n, 1),
+        periode_tot=datetime.date(2026, n, 28),
+        door=user,
+    )
+    quickscan_services.respondent_add(
+        scan=scan, organisatie_naam="Buurtteam", naam="Carinda Jansen", email=address
+    )
 
 
 def give_data_in_every_app(world, make_update, make_bijeenkomst, n):
@@ -73,6 +105,7 @@ def give_data_in_every_app(world, make_update, make_bijeenkomst, n):
         email=address,
         bericht=f"Ik doe mee ({n}).",
     )
+    quickscan_round(user, address, n)
 
 
 @pytest.fixture
@@ -129,6 +162,8 @@ def test_the_download_of_a_user_with_data_in_every_app_stays_within_its_queries(
         "nieuwsbrief_afgemelde_adressen",
         "ontvangen_edities",
         "reacties_van_bezoekers",
+        "quickscan_uitnodigingen",
+        "quickscans_gestart",
     ):
         assert data[section], section
     for section in ("rollen_in_leerateliers", "contactpersoon_van_deelnames", "tribune-updates"):
@@ -159,3 +194,5 @@ def test_more_rows_in_every_app_take_no_more_queries(
         "geleerde les",
     ] * 3
     assert len(after["reacties_van_bezoekers"]) == 3
+    assert len(after["quickscan_uitnodigingen"]) == 3
+    assert len(after["quickscans_gestart"]) == 3

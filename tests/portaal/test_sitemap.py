@@ -32,6 +32,9 @@ NOT_FOR_INDEXING = (
     "/nieuwsbrief/afmelden/",
     "/zoeken/",
     "/accounts/",
+    # A quick scan's personal links and shared link (the pages say noindex).
+    "/quickscan/invullen/",
+    "/quickscan/deelnemen/",
 )
 
 

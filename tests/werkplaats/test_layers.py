@@ -51,7 +51,7 @@ def test_the_floors_are_the_ones_of_the_design():
         "portaal",
         # They compose publicaties and bijeenkomsten: the picture, the nieuwsbrief, reactions,
         # the national network and education.
-        "netwerk | nieuwsbrief | reacties | landelijk | onderwijs",
+        "netwerk | nieuwsbrief | reacties | landelijk | onderwijs | quickscan",
         "publicaties | kennisagenda | bijeenkomsten",
         "leerateliers",
         "accounts",
