@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=true
 
-.PHONY: install run test lint format serve migrate demo clean bench-search bench-netwerk
+.PHONY: install run test lint format serve migrate demo clean bench bench-search bench-netwerk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,3 +85,21 @@ bench-netwerk: install
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python -m bench netwerk
+
+## Every kind of public page next to a bare Django page: gunicorn (2 sync workers, production
+## settings, PostgreSQL database werkplaats_bench_demo with the demo content), wrk.
+BENCH_PAGES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/werkplaats_bench_demo
+bench: install
+	@command -v wrk >/dev/null || { echo "wrk ontbreekt: sudo apt-get install wrk"; exit 1; }
+	psql "$(dir $(BENCH_PAGES_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_PAGES_DATABASE_URL))'" | grep -q 1 \
+		|| psql "$(dir $(BENCH_PAGES_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_PAGES_DATABASE_URL))"
+	@mkdir -p var
+	@export DATABASE_URL=$(BENCH_PAGES_DATABASE_URL) DJANGO_DEBUG=false DJANGO_ALLOW_PLAIN_HTTP=true \
+		DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_STATIC_ROOT=var/bench-static \
+		DJANGO_CACHE_DIR=$(CURDIR)/var/bench-cache DJANGO_TASKS_BACKEND=immediate \
+		DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py setup_roles -v0 && \
+	DJANGO_DEBUG=true $(BIN)/python manage.py load_demo --if-empty -v0 && \
+	$(BIN)/python -m bench pages $(BENCH_OPTIONS)

@@ -1,4 +1,4 @@
-"""``python -m bench search|netwerk [options]``: run one benchmark with the portal's settings."""
+"""``python -m bench search|netwerk|pages [options]``: one benchmark with the portal's settings."""
 
 import importlib
 import os
@@ -7,7 +7,7 @@ import sys
 import django
 from django.core.management import call_command
 
-BENCHMARKS = ("search", "netwerk")
+BENCHMARKS = ("search", "netwerk", "pages")
 
 
 def main(argv: list[str]) -> None:

@@ -12,21 +12,14 @@ import json
 import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-import urllib.error
-import urllib.request
 from itertools import product
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils.text import slugify
 
 from leerateliers.models import (
@@ -39,6 +32,8 @@ from leerateliers.models import (
     Trekkerschap,
 )
 from werkplaats.models import Gemeente, Organisatie, Persoon, Soort, Subregio, Thema, Voorwaarde
+
+from .serving import gunicorn, percentile
 
 SEED = 2026
 JSON_TARGET_MS = 100
@@ -111,17 +106,6 @@ ACHTERNAMEN = [
     "de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "Bos",
     "Mulder", "de Groot", "Peters", "Hendriks",
 ]  # fmt: skip
-
-
-def percentile(samples, fraction):
-    ordered = sorted(samples)
-    return ordered[max(0, round(fraction * len(ordered)) - 1)]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Command(BaseCommand):
@@ -331,6 +315,7 @@ class Command(BaseCommand):
     def line(self, text, target=None):
         self.stdout.write(f"{text}  (doel < {target} ms)" if target else text)
 
+    @override_settings(PAGE_CACHE=False)  # the server time of rendering, every time
     def measure_json(self, requests):
         client = Client(HTTP_HOST="localhost")
         for _ in range(2):
@@ -359,79 +344,35 @@ class Command(BaseCommand):
             raise CommandError("Playwright ontbreekt: installeer de dev-extra's.") from error
         chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
         chromium = chromium or "/usr/bin/chromium"
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        with tempfile.TemporaryFile() as log:
-            server = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "werkplaats.wsgi",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    "1",
-                    "--no-control-socket",
-                ],
-                cwd=settings.BASE_DIR,
-                env=os.environ.copy(),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-            try:
-                self.wait_for(server, f"{base}/netwerk/", log)
-                drawn, first_byte, size = [], [], 0
-                with sync_playwright() as playwright:
-                    browser = playwright.chromium.launch(
-                        executable_path=chromium, args=CHROMIUM_ARGS
-                    )
-                    try:
-                        for _ in range(visits):
-                            # A fresh context each time: nothing cached from the visit before.
-                            context = browser.new_context()
-                            page = context.new_page()
-                            response = page.goto(f"{base}/netwerk/", wait_until="commit")
-                            page.wait_for_selector("html[data-netwerk=ready]", state="attached")
-                            drawn.append(
-                                page.evaluate(
-                                    "performance.getEntriesByName('netwerk-ready')[0].startTime"
-                                )
-                            )
-                            first_byte.append(
-                                page.evaluate(
-                                    "performance.getEntriesByType('navigation')[0].responseStart"
-                                )
-                            )
-                            size = len(response.body())
-                            context.close()
-                    finally:
-                        browser.close()
-            finally:
-                server.terminate()
+        # The page cache off: every visit measures the page as rendered.
+        with gunicorn(
+            "werkplaats.wsgi", workers=1, env={"DJANGO_PAGE_CACHE": "false"}, check="/netwerk/"
+        ) as (base, _server):
+            drawn, first_byte, size = [], [], 0
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
                 try:
-                    server.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    server.kill()
-                    server.wait()
+                    for _ in range(visits):
+                        # A fresh context each time: nothing cached from the visit before.
+                        context = browser.new_context()
+                        page = context.new_page()
+                        response = page.goto(f"{base}/netwerk/", wait_until="commit")
+                        page.wait_for_selector("html[data-netwerk=ready]", state="attached")
+                        drawn.append(
+                            page.evaluate(
+                                "performance.getEntriesByName('netwerk-ready')[0].startTime"
+                            )
+                        )
+                        first_byte.append(
+                            page.evaluate(
+                                "performance.getEntriesByType('navigation')[0].responseStart"
+                            )
+                        )
+                        size = len(response.body())
+                        context.close()
+                finally:
+                    browser.close()
         self.line(f"/netwerk/ getekend p50: {statistics.median(drawn):.0f} ms", DRAWN_TARGET_MS)
         self.line(f"/netwerk/ getekend max: {max(drawn):.0f} ms", DRAWN_TARGET_MS)
         self.line(f"/netwerk/ eerste byte p50: {statistics.median(first_byte):.0f} ms")
         self.line(f"/netwerk/ HTML: {size / 1024:.0f} KB")
-
-    def wait_for(self, server, url, log, timeout=30):
-        """Until the server answers ``url`` (which also warms it up)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
-        log.seek(0)
-        raise CommandError(
-            f"De server op {url} antwoordt niet:\n{log.read().decode(errors='replace')[-2000:]}"
-        )

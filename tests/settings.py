@@ -31,5 +31,10 @@ CACHES = {
     }
 }
 
+# Most tests change data and read pages in one transaction, which the page cache then steps
+# aside for anyway; the page gates measure what a page costs when it is rendered. The tests of
+# the cache itself (tests/werkplaats/test_pagecache.py) switch it on.
+PAGE_CACHE = False
+
 # Uploads and demo files of the test run stay out of the project's media/ folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="werkplaats-test-media-"))

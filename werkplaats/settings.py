@@ -125,6 +125,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every page, feed and download, and 304 when the browser has it already.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "werkplaats.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -188,6 +191,34 @@ else:
             or str(Path(tempfile.gettempdir()) / f"werkplaats-cache-{BASE_DIR.name}"),
         }
     }
+
+# Public pages for visitors without a session come from the cache above, and are current at
+# every request (werkplaats/pagecache.py). Writes to these models never change a public page,
+# so they leave the cached pages alone.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_PRIVATE_MODELS = [
+    "sessions.Session",
+    "admin.LogEntry",
+    "werkplaats.User",
+    "werkplaats.UitgaandeMail",
+    "account.EmailAddress",
+    "account.EmailConfirmation",
+    "accounts.Koppeling",
+    "accounts.Meldingsvoorkeur",
+    "leerateliers.Abonnement",
+    "leerateliers.Melding",
+    "bijeenkomsten.Bericht",
+    "bijeenkomsten.Ontvanger",
+    "nieuwsbrief.Inschrijving",
+    "nieuwsbrief.Afmelding",
+    "nieuwsbrief.Afmeldsleutel",
+    "nieuwsbrief.Bezorging",
+    "reacties.Reactie",
+    "quickscan.Respondent",
+    "quickscan.Antwoord",
+    "quickscan.Opmerking",
+    "django_tasks_database.DBTaskResult",
+]
 
 # --- Accounts (django-allauth) ----------------------------------------------------------------
 
