@@ -3,15 +3,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkplaats.admin_tools import ActionForm
+from werkplaats.forms import date_input
 from werkplaats.text import validate_no_control_characters
 
 from .models import Kennisagenda, Kwestie, KwestieStatus
 
 RESERVED_SLUGS = {"geschiedenis"}  # /kennisagenda/geschiedenis/ is the history page
-
-
-def date_input():
-    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class BesluitForm(ActionForm):

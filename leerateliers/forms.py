@@ -3,7 +3,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from werkplaats.aggregates import NameList
-from werkplaats.forms import ModelMultipleChoiceField
+from werkplaats.forms import ModelMultipleChoiceField, date_input
 
 from .models import Frequentie, GeleerdeLes, LerendePraktijk, Niveau, TribuneUpdate
 
@@ -28,10 +28,6 @@ class TribuneUpdateForm(forms.ModelForm):
         fields = ["titel", "tekst", "bijlage"]
         widgets = {"tekst": forms.Textarea(attrs={"rows": 14}), "bijlage": AttachmentInput}
         help_texts = {"tekst": MARKDOWN_HELP}
-
-
-def date_input():
-    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class PraktijkForm(forms.ModelForm):

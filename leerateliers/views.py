@@ -19,7 +19,7 @@ from django_filters.views import FilterView
 
 from accounts import services as accounts_services
 from accounts.forms import MeldingsvoorkeurForm
-from werkplaats.forms import posted
+from werkplaats.forms import add_errors, posted
 from werkplaats.models import Organisatie, Persoon
 
 from . import berichten, metadata, permissions, services
@@ -315,15 +315,6 @@ def _labels(form) -> dict:
     return {name: field.label for name, field in form.fields.items()}
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    """Show the errors of a service on the form: at their field where the form has it."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @login_required
 def atelier_beheer(request, slug):
     """/mijn/leerateliers/<slug>/: the praktijken and lessen of an atelier the user leads,
@@ -361,7 +352,7 @@ def praktijk_edit(request, slug, pk=None):
                 door=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             bericht = (
                 _("De lerende praktijk ‘%(titel)s’ is toegevoegd.")
@@ -409,7 +400,7 @@ def les_edit(request, slug, pk=None):
                 door=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             if is_new:
                 messages.success(request, _("De les is toegevoegd."))

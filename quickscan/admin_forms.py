@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkplaats.admin_tools import ActionForm
+from werkplaats.forms import date_input
 from werkplaats.text import validate_no_control_characters
 
 from .models import Vragenset
@@ -33,5 +34,5 @@ class VaststellenForm(ActionForm):
     on = forms.DateField(
         label=_("Vastgesteld op"),
         initial=timezone.localdate,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=date_input(),
     )

@@ -4,9 +4,9 @@ and of answering one step of the set."""
 import re
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from werkplaats.forms import date_input
 from werkplaats.models import Organisatie
 from werkplaats.ratelimit import address_key, client_key, over_limit
 from werkplaats.text import (
@@ -28,19 +28,6 @@ DATE_ERRORS = {
     "required": _("Vul een datum in."),
     "invalid": _("Vul een geldige datum in, zoals 1-9-2026."),
 }
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """A service's refusal on ``form``: at its field where the form has one."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def date_input():
-    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class ScanStartForm(forms.Form):

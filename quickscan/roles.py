@@ -13,6 +13,5 @@ ROLES = {
         "quickscan.change_vraag",
         "quickscan.delete_vraag",
         "quickscan.view_scan",
-        "quickscan.change_scan",
     ],
 }

@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from werkplaats.forms import posted
+from werkplaats.forms import add_errors, posted
 from werkplaats.models import Voorwaarde
 
 from . import services
-from .forms import AntwoordenForm, DeelnemenForm, add_errors
+from .forms import AntwoordenForm, DeelnemenForm
 from .models import Respondent, Scan, Vraag
 from .notifications import MINUTEN
 

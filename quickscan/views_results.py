@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from . import charts, permissions, scores
 from .models import (
     Scan,
-    SetStatus,
     Vraag,
     Vragenset,
     Waarde,
@@ -50,7 +49,7 @@ def vragenset(request, slug):
         Vragenset.objects.select_related("vorige").prefetch_related(
             Prefetch(
                 "volgende",
-                queryset=Vragenset.objects.exclude(status=SetStatus.CONCEPT),
+                queryset=Vragenset.objects.public(),
                 to_attr="opvolgers",
             )
         ),

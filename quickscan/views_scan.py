@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from werkplaats.forms import posted
+from werkplaats.forms import add_errors, posted
 
 from . import permissions, services
-from .forms import ScanStartForm, UitnodigingForm, add_errors, uitnodigingen_over_limit
+from .forms import ScanStartForm, UitnodigingForm, uitnodigingen_over_limit
 from .models import Scan, Vragenset
 
 ONBEKENDE_ACTIE = gettext_lazy("Deze actie kent de pagina niet; er is niets veranderd.")

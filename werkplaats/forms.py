@@ -11,6 +11,20 @@ def posted(request, part="POST"):
     return getattr(request, part) if request.method == "POST" else None
 
 
+def date_input():
+    """A date field's widget: the browser's date picker, with the ISO value it posts."""
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """A service's refusal on ``form``: at its field where the form has one, else above it."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 # The largest key a database column of ids holds; a larger number typed into a form would make
 # SQLite raise instead of answering "no such row".
 LARGEST_ID = 2**63 - 1
