@@ -159,7 +159,8 @@ class KwestieQuerySet(models.QuerySet):
         on_public_version = Agendapunt.objects.filter(kwestie=OuterRef("pk")).exclude(
             agenda__status=AgendaStatus.CONCEPT
         )
-        besluiten = Besluit.objects.for_api()
+        # A prefetched besluit knows the kwestie it was fetched for (Django sets that side of
+        # the relation), so only the other kwestie it names is read.
         return (
             self.public()
             .with_place()
@@ -169,9 +170,15 @@ class KwestieQuerySet(models.QuerySet):
                 "voorwaarden",
                 Prefetch("samengevoegd_in", queryset=Kwestie.objects.with_place()),
                 Prefetch("agendapunten", queryset=punten, to_attr="openbare_punten"),
-                Prefetch("besluiten", queryset=besluiten, to_attr="openbare_besluiten"),
                 Prefetch(
-                    "besluiten_als_doel", queryset=besluiten, to_attr="openbare_besluiten_als_doel"
+                    "besluiten",
+                    queryset=Besluit.objects.for_api(kwesties=["doel"]),
+                    to_attr="openbare_besluiten",
+                ),
+                Prefetch(
+                    "besluiten_als_doel",
+                    queryset=Besluit.objects.for_api(kwesties=["kwestie"]),
+                    to_attr="openbare_besluiten_als_doel",
                 ),
             )
             .order_by("naam", "pk")
@@ -392,17 +399,17 @@ class BesluitQuerySet(models.QuerySet):
             .order_by("-genomen_on", "-id")
         )
 
-    def for_api(self):
-        """The public besluiten (``for_timeline``), the kwesties they name knowing their place
-        on the public pages (``Kwestie.get_absolute_url`` without a query)."""
-        kwesties = Kwestie.objects.with_place()
+    def for_api(self, *, kwesties=("kwestie", "doel")):
+        """The public besluiten (``for_timeline``), the kwesties they name (``kwesties``: those
+        of the two that are not already known, as the kwestie whose besluiten these are)
+        knowing their place on the public pages (``Kwestie.get_absolute_url`` without a
+        query)."""
+        with_place = Kwestie.objects.with_place()
         return (
             self.for_timeline()
             .select_related(None)
             .select_related("agenda")
-            .prefetch_related(
-                Prefetch("kwestie", queryset=kwesties), Prefetch("doel", queryset=kwesties)
-            )
+            .prefetch_related(*(Prefetch(name, queryset=with_place) for name in kwesties))
         )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
+from werkplaats.inline import inline
 from werkplaats.models import Gemeente, Voorwaarde
 
 from .models import GeleerdeLes, Leeratelier, LerendePraktijk, PraktijkStatus
@@ -26,7 +27,10 @@ def voorwaarde_matrix(voorwaarden=None):
     """Leerateliers by voorwaarden, and the number of leerateliers per voorwaarde."""
     voorwaarden = list(voorwaarden or Voorwaarde.objects.order_by("volgorde"))
     rows = []
-    for atelier in Leeratelier.objects.prefetch_related("voorwaarden").order_by("titel"):
+    ateliers = inline(
+        Leeratelier.objects.order_by("titel"), voorwaarden=Voorwaarde.objects.only("id")
+    )
+    for atelier in ateliers:
         own = {voorwaarde.pk for voorwaarde in atelier.voorwaarden.all()}
         rows.append(MatrixRow(atelier, [voorwaarde.pk in own for voorwaarde in voorwaarden]))
     totals = [sum(row.cells[index] for row in rows) for index in range(len(voorwaarden))]

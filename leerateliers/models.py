@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from werkplaats.aggregates import NameList
+from werkplaats.inline import inline
 from werkplaats.models import (
     Gemeente,
     Organisatie,
@@ -129,11 +130,8 @@ class LeeratelierQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        return self.prefetch_related(
-            "voorwaarden",
-            "themas",
-            "gemeenten",
-            "vraagstukken",
+        # The short lists beside the atelier come in its own query (``inline``).
+        return inline(self, "voorwaarden", "themas", "gemeenten", "vraagstukken").prefetch_related(
             Prefetch(
                 "trekkerschappen",
                 queryset=Trekkerschap.objects.select_related("persoon", "persoon__organisatie"),
@@ -156,11 +154,9 @@ class LeeratelierQuerySet(models.QuerySet):
             # (a column, not a query): ``lessen``, ``regionale_lessen`` and ``losse_lessen``.
             Prefetch(
                 "geleerde_lessen",
-                queryset=GeleerdeLes.objects.annotate(
-                    opgepakt_in_ids=NameList(Cast("opgepakt_in__id", models.CharField()))
-                )
-                .order_by("-geleerd_on", "pk")  # Meta.ordering is not used with GROUP BY
-                .prefetch_related("voorwaarden"),
+                queryset=inline(GeleerdeLes.objects.all(), "voorwaarden")
+                .annotate(opgepakt_in_ids=NameList(Cast("opgepakt_in__id", models.CharField())))
+                .order_by("-geleerd_on", "pk"),  # Meta.ordering is not used with GROUP BY
                 to_attr="alle_lessen",
             ),
             Prefetch("updates", queryset=published_updates(), to_attr="gepubliceerde_updates"),
@@ -475,18 +471,21 @@ class LerendePraktijkQuerySet(models.QuerySet):
         """With its lessen and where they went: the regional lessen that took a local one up,
         and the local lessen a regional one brings together (with their praktijken)."""
         elders = GeleerdeLes.objects.select_related("leeratelier", "praktijk__leeratelier")
-        return self.select_related("leeratelier").prefetch_related(
-            "gemeenten",
-            "partners",
-            "werkplaatsen",
-            Prefetch(
-                "lessen",
-                queryset=GeleerdeLes.objects.prefetch_related(
-                    "voorwaarden",
-                    Prefetch("opgepakt_in", queryset=elders),
-                    Prefetch("bronnen", queryset=elders.prefetch_related("praktijk__gemeenten")),
+        beside = ("gemeenten", "partners", "werkplaatsen")
+        return (
+            inline(self, *beside)
+            .select_related("leeratelier")
+            .prefetch_related(
+                Prefetch(
+                    "lessen",
+                    queryset=inline(GeleerdeLes.objects.all(), "voorwaarden").prefetch_related(
+                        Prefetch("opgepakt_in", queryset=elders),
+                        Prefetch(
+                            "bronnen", queryset=elders.prefetch_related("praktijk__gemeenten")
+                        ),
+                    ),
                 ),
-            ),
+            )
         )
 
     def for_api(self):

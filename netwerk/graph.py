@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Deelname, Leeratelier, LerendePraktijk, Trekkerschap
 from werkplaats import plekken
+from werkplaats.inline import inline
 from werkplaats.models import Gemeente, Organisatie, Thema, Voorwaarde
 
 from . import labels
@@ -238,43 +239,36 @@ def leerateliers_for_graph(*, beyond=True, whole=True):
     named = ("slug", "naam")
     themas = Thema.objects.only(*named) if whole else Thema.objects.none()
     deelnames = Deelname.objects.current() if whole else Deelname.objects.none()
-    return (
-        Leeratelier.objects.order_by("slug")
-        .only("slug", "titel")
-        .prefetch_related(
-            Prefetch("voorwaarden", queryset=Voorwaarde.objects.only("slug")),
-            Prefetch("themas", queryset=themas),
-            Prefetch("gemeenten", queryset=Gemeente.objects.werkgebied().only(*named)),
-            Prefetch(
-                "praktijken",
-                queryset=LerendePraktijk.objects.only("leeratelier", "slug", "titel")
-                .order_by("titel")
-                .prefetch_related(
-                    # Joint praktijken also run outside the werkgebied: those gemeenten are no
-                    # part of this picture; the werkplaatsen they run with are.
-                    Prefetch("gemeenten", queryset=Gemeente.objects.werkgebied().only(*named)),
-                    *(
-                        [Prefetch("werkplaatsen", queryset=Organisatie.objects.only(*named))]
-                        if beyond
-                        else []
-                    ),
-                ),
+    gemeenten = Gemeente.objects.werkgebied().only(*named)
+    # Joint praktijken also run outside the werkgebied: those gemeenten are no part of this
+    # picture; the werkplaatsen they run with are.
+    praktijken = inline(
+        LerendePraktijk.objects.only("leeratelier", "slug", "titel").order_by("titel"),
+        gemeenten=gemeenten,
+        **({"werkplaatsen": Organisatie.objects.only(*named)} if beyond else {}),
+    )
+    ateliers = Leeratelier.objects.order_by("slug").only("slug", "titel")
+    return inline(
+        ateliers,
+        voorwaarden=Voorwaarde.objects.only("slug"),
+        themas=themas,
+        gemeenten=gemeenten,
+    ).prefetch_related(
+        Prefetch("praktijken", queryset=praktijken),
+        Prefetch(
+            "trekkerschappen",
+            queryset=Trekkerschap.objects.leidend()
+            .select_related("persoon")
+            .only("leeratelier", "rol", "persoon__slug", "persoon__naam"),
+            to_attr="leiding",
+        ),
+        Prefetch(
+            "deelnames",
+            queryset=deelnames.select_related("organisatie").only(
+                "leeratelier", "rol", "organisatie__slug", "organisatie__naam"
             ),
-            Prefetch(
-                "trekkerschappen",
-                queryset=Trekkerschap.objects.leidend()
-                .select_related("persoon")
-                .only("leeratelier", "rol", "persoon__slug", "persoon__naam"),
-                to_attr="leiding",
-            ),
-            Prefetch(
-                "deelnames",
-                queryset=deelnames.select_related("organisatie").only(
-                    "leeratelier", "rol", "organisatie__slug", "organisatie__naam"
-                ),
-                to_attr="huidige_deelnames",
-            ),
-        )
+            to_attr="huidige_deelnames",
+        ),
     )
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Leeratelier
+from werkplaats.inline import inline
 from werkplaats.media import media_info, validate_webvtt
 from werkplaats.models import (
     Organisatie,
@@ -124,13 +125,8 @@ class PublicatieQuerySet(models.QuerySet):
     def for_list(self):
         # Lists show titel, soort, date, authors and samenvatting; the body and the search
         # vector can be large and stay in the database.
-        return (
-            self.published()
-            .defer("inhoud", "search_vector")
-            .prefetch_related(
-                Prefetch("auteurschappen", queryset=Auteurschap.objects.select_related("persoon"))
-            )
-        )
+        # The authors' names come in the same query (``inline``; ``auteurs``).
+        return inline(self.published().defer("inhoud", "search_vector"), "auteurschappen")
 
     def year_range(self):
         """Years from the newest to the oldest published publicatie (two index lookups)."""
@@ -155,20 +151,16 @@ class PublicatieQuerySet(models.QuerySet):
             .defer("inhoud", "transcript", "search_vector")
             .prefetch_related("auteurschappen", "organisaties")
         )
+        # The short lists beside it come in its own query (``inline``).
+        beside = ("organisaties", "leerateliers", "themas", "voorwaarden", "activiteiten", "links")
         return (
-            self.published()
+            inline(self.published(), *beside)
             .select_related("deel_van")
             .prefetch_related(
                 Prefetch(
                     "auteurschappen",
                     queryset=Auteurschap.objects.select_related("persoon", "persoon__organisatie"),
                 ),
-                "organisaties",
-                "leerateliers",
-                "themas",
-                "voorwaarden",
-                "activiteiten",
-                "links",
                 "deel_van__auteurschappen",
                 "deel_van__organisaties",
                 Prefetch("delen", queryset=parts, to_attr="_onderdelen"),

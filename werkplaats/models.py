@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from .inline import inline
 from .text import validate_no_control_characters
 from .uploads import SafeImageField
 
@@ -102,7 +103,7 @@ class SlugFromNaamMixin:
 
 class VoorwaardeQuerySet(models.QuerySet):
     def for_list(self):
-        return self.prefetch_related(Prefetch("themas", queryset=Thema.objects.order_by("naam")))
+        return inline(self, themas=Thema.objects.order_by("naam"))
 
     def for_detail(self):
         return self.for_list()
@@ -141,10 +142,10 @@ class Voorwaarde(SlugFromNaamMixin, models.Model):
 
 class ThemaQuerySet(models.QuerySet):
     def for_list(self):
-        return self.prefetch_related("voorwaarden")
+        return inline(self, "voorwaarden")
 
     def for_detail(self):
-        return self.prefetch_related("voorwaarden")
+        return self.for_list()
 
     def landelijk(self):
         return self.filter(is_landelijk_hoofdthema=True)

@@ -266,7 +266,7 @@ QUERIES = {
     "/open-data/organisaties.csv": 1,
     "/open-data/deelnames.csv": 1,
     "/open-data/lerende-praktijken.csv": 3,
-    "/open-data/publicaties.csv": 7,
+    "/open-data/publicaties.csv": 6,
     "/open-data/bijeenkomsten.csv": 2,
 }
 QUERIES.update({path.replace(".csv", ".json"): n for path, n in QUERIES.items() if ".csv" in path})
