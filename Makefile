@@ -65,8 +65,7 @@ clean:
 ## with production settings (debug off, hashed static files).
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/werkplaats_bench
 bench-search: install
-	psql "$(dir $(BENCH_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
-		|| psql "$(dir $(BENCH_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_DATABASE_URL))"
+	$(call database,$(BENCH_DATABASE_URL))
 	@export DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_DEBUG=false DJANGO_ALLOW_PLAIN_HTTP=true \
 		DJANGO_ALLOWED_HOSTS=localhost DJANGO_STATIC_ROOT=var/bench-static \
 		DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') && \
@@ -87,19 +86,35 @@ bench-netwerk: install
 	$(BIN)/python -m bench netwerk
 
 ## Every kind of public page next to a bare Django page: gunicorn (2 sync workers, production
-## settings, PostgreSQL database werkplaats_bench_demo with the demo content), wrk.
+## settings), wrk; first on the demo content (PostgreSQL database werkplaats_bench_demo), then on
+## the synthetic network of `manage.py seed_volume --scale $(BENCH_SCALE)` (werkplaats_bench_volume).
 BENCH_PAGES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/werkplaats_bench_demo
+BENCH_VOLUME_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/werkplaats_bench_volume
+BENCH_SCALE ?= 1
+BENCH_SERVER := DJANGO_DEBUG=false DJANGO_ALLOW_PLAIN_HTTP=true \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_STATIC_ROOT=var/bench-static \
+	DJANGO_TASKS_BACKEND=immediate
+# $(call database,URL): the PostgreSQL database of URL, created when it is missing.
+database = psql "$(dir $(1))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(1))'" | grep -q 1 \
+	|| psql "$(dir $(1))postgres" -qc "CREATE DATABASE $(notdir $(1))"
 bench: install
 	@command -v wrk >/dev/null || { echo "wrk ontbreekt: sudo apt-get install wrk"; exit 1; }
-	psql "$(dir $(BENCH_PAGES_DATABASE_URL))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_PAGES_DATABASE_URL))'" | grep -q 1 \
-		|| psql "$(dir $(BENCH_PAGES_DATABASE_URL))postgres" -qc "CREATE DATABASE $(notdir $(BENCH_PAGES_DATABASE_URL))"
+	$(call database,$(BENCH_PAGES_DATABASE_URL))
+	$(call database,$(BENCH_VOLUME_DATABASE_URL))
 	@mkdir -p var
-	@export DATABASE_URL=$(BENCH_PAGES_DATABASE_URL) DJANGO_DEBUG=false DJANGO_ALLOW_PLAIN_HTTP=true \
-		DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_STATIC_ROOT=var/bench-static \
-		DJANGO_CACHE_DIR=$(CURDIR)/var/bench-cache DJANGO_TASKS_BACKEND=immediate \
+	@export $(BENCH_SERVER) DATABASE_URL=$(BENCH_PAGES_DATABASE_URL) \
+		DJANGO_CACHE_DIR=$(CURDIR)/var/bench-cache-demo \
 		DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') && \
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	$(BIN)/python manage.py migrate --noinput -v0 && \
 	$(BIN)/python manage.py setup_roles -v0 && \
 	DJANGO_DEBUG=true $(BIN)/python manage.py load_demo --if-empty -v0 && \
-	$(BIN)/python -m bench pages $(BENCH_OPTIONS)
+	echo "== demo" && $(BIN)/python -m bench pages $(BENCH_OPTIONS)
+	@export $(BENCH_SERVER) DATABASE_URL=$(BENCH_VOLUME_DATABASE_URL) \
+		DJANGO_CACHE_DIR=$(CURDIR)/var/bench-cache-volume \
+		DJANGO_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') && \
+	$(BIN)/python manage.py migrate --noinput -v0 && \
+	$(BIN)/python manage.py setup_roles -v0 && \
+	$(BIN)/python manage.py seed_volume --scale $(BENCH_SCALE) && \
+	echo "== volume (scale $(BENCH_SCALE))" && \
+	$(BIN)/python -m bench pages --account deelnemer@voorbeeld.test $(BENCH_OPTIONS)
