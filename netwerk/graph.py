@@ -227,6 +227,9 @@ def gemeente_graph(gemeente, leerateliers):
     return own
 
 
+LINKS = {link.value: link for link in Link}  # a lookup, not an Enum call per edge
+
+
 def node_id(kind, slug):
     return f"{kind}-{slug}"
 
@@ -346,10 +349,11 @@ def build_graph(leerateliers=None, *, beyond=True):
             other.voorwaarden |= centre.voorwaarden
             other.themas |= centre.themas
             other.profiles.add((frozenset(centre.voorwaarden), frozenset(centre.themas)))
+            link = LINKS[link]  # a deelname's rol is the value of its Link
             if link in (Link.TREKT, Link.ARENA, Link.TRIBUNE):
-                edges.add(Edge(other.id, centre.id, Link(link)))
+                edges.add(Edge(other.id, centre.id, link))
             else:
-                edges.add(Edge(centre.id, other.id, Link(link)))
+                edges.add(Edge(centre.id, other.id, link))
     for node in nodes.values():
         if node.kind == Kind.LEERATELIER:
             node.profiles = {(frozenset(node.voorwaarden), frozenset(node.themas))}

@@ -80,23 +80,54 @@ def _candidates(node):
                 yield node.x + side * r, node.y + shift, anchor
 
 
-def _place_all(nodes) -> bool:
-    obstacles = [node_box(node) for node in nodes]
-    placed: list[Box] = []
+class Grid:
+    """Boxes by the square cells of ``CELL`` units they cover: the boxes that may overlap a box
+    are those in its cells, not all of them (a large picture has hundreds)."""
+
+    CELL = 64.0
+
+    def __init__(self):
+        self.cells: dict[tuple[int, int], list[tuple[int, Box]]] = {}
+
+    def _cells(self, box: Box):
+        for column in range(int(box.left // self.CELL), int(box.right // self.CELL) + 1):
+            for row in range(int(box.top // self.CELL), int(box.bottom // self.CELL) + 1):
+                yield column, row
+
+    def add(self, key: int, box: Box) -> None:
+        for cell in self._cells(box):
+            self.cells.setdefault(cell, []).append((key, box))
+
+    def overlaps(self, box: Box, ignore: int | None = None) -> bool:
+        return any(
+            key != ignore and box.overlaps(other)
+            for cell in self._cells(box)
+            for key, other in self.cells.get(cell, ())
+        )
+
+
+def _place_all(nodes, *, give_up=False) -> bool:
+    """Place every label; ``give_up``: stop at the first one without a free place (the picture
+    will spread out and all are placed again anyway)."""
+    obstacles = Grid()
+    for index, node in enumerate(nodes):
+        obstacles.add(index, node_box(node))
+    placed = Grid()
     all_free = True
     for index, node in enumerate(nodes):
-        others = obstacles[:index] + obstacles[index + 1 :]
         first = None
         for x, y, anchor in _candidates(node):
             box = label_box(node, x, y, anchor)
             first = first or (x, y, anchor, box)
-            if not any(box.overlaps(other) for other in others + placed):
+            if not (obstacles.overlaps(box, ignore=index) or placed.overlaps(box)):
                 break
         else:
+            if give_up:
+                return False
             all_free = False
             x, y, anchor, box = first
         node.label_x, node.label_y, node.label_anchor = x, y, anchor
-        placed.append(box)
+        placed.add(index, box)
     return all_free
 
 
@@ -109,9 +140,10 @@ def place_labels(graph, centre=None) -> None:
         graph.nodes.values(),
         key=lambda node: (node.id != centre, order.index(node.kind.value), node.id),
     )
-    for _attempt in range(MAX_SPREADS):
-        if _place_all(nodes):
-            return
+    for attempt in range(MAX_SPREADS):
+        last = attempt == MAX_SPREADS - 1
+        if _place_all(nodes, give_up=not last) or last:
+            return  # the last attempt keeps its places, the labels with their nodes
         for node in nodes:
             node.x *= SPREAD
             node.y *= SPREAD
