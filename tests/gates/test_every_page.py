@@ -110,6 +110,7 @@ def test_every_public_page_answers_within_the_query_ceiling(client):
 
 
 @pytest.mark.browser
+@pytest.mark.whole_site
 @pytest.mark.django_db(transaction=True)
 def test_every_public_page_is_valid_accessible_and_fits_a_phone(client, live_server, page):
     html_pages = [crawled for crawled in crawl_public_pages(client) if crawled.html]
