@@ -10,14 +10,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from django.db.models import Prefetch, TextChoices
+from django.db.models import F, TextChoices
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Deelname, Leeratelier, LerendePraktijk, Trekkerschap
 from werkplaats import plekken
-from werkplaats.inline import inline
-from werkplaats.models import Gemeente, Organisatie, Thema, Voorwaarde
+from werkplaats.inline import values_together
+from werkplaats.models import Gemeente
 
 from . import labels
 
@@ -210,7 +210,8 @@ def profiles_attribute(node):
 
 def gemeente_graph(gemeente, leerateliers):
     """A gemeente's own network: the gemeente in the middle, the leerateliers that run there
-    (``leerateliers_for_graph(beyond=False, whole=False).in_gemeente(gemeente)``) around it
+    (``leerateliers_for_graph(Leeratelier.objects.in_gemeente(gemeente), beyond=False,
+    whole=False)``) around it
     and their trekkers outside."""
     graph = build_graph(leerateliers, beyond=False)
     centre = node_id(Kind.GEMEENTE, gemeente.slug)
@@ -234,45 +235,42 @@ def node_id(kind, slug):
     return f"{kind}-{slug}"
 
 
-def leerateliers_for_graph(*, beyond=True, whole=True):
-    """Everything the picture shows, in a fixed number of queries, and only the columns it
-    uses (a large network has thousands of deelnames). ``beyond=False`` leaves out the other
-    werkplaatsen; ``whole=False`` also the thema's and the partners, read without a query
-    (a gemeente's own picture shows neither)."""
-    named = ("slug", "naam")
-    themas = Thema.objects.only(*named) if whole else Thema.objects.none()
-    deelnames = Deelname.objects.current() if whole else Deelname.objects.none()
-    gemeenten = Gemeente.objects.werkgebied().only(*named)
-    # Joint praktijken also run outside the werkgebied: those gemeenten are no part of this
-    # picture; the werkplaatsen they run with are.
-    praktijken = inline(
-        LerendePraktijk.objects.only("leeratelier", "slug", "titel").order_by("titel"),
-        gemeenten=gemeenten,
-        **({"werkplaatsen": Organisatie.objects.only(*named)} if beyond else {}),
-    )
-    ateliers = Leeratelier.objects.order_by("slug").only("slug", "titel")
-    return inline(
-        ateliers,
-        voorwaarden=Voorwaarde.objects.only("slug"),
-        themas=themas,
-        gemeenten=gemeenten,
-    ).prefetch_related(
-        Prefetch("praktijken", queryset=praktijken),
-        Prefetch(
-            "trekkerschappen",
-            queryset=Trekkerschap.objects.leidend()
-            .select_related("persoon")
-            .only("leeratelier", "rol", "persoon__slug", "persoon__naam"),
-            to_attr="leiding",
-        ),
-        Prefetch(
-            "deelnames",
-            queryset=deelnames.select_related("organisatie").only(
-                "leeratelier", "rol", "organisatie__slug", "organisatie__naam"
-            ),
-            to_attr="huidige_deelnames",
-        ),
-    )
+@dataclass(frozen=True)
+class Item:
+    """Something the picture names and links to: a row, not a model instance (a large
+    network has thousands of them)."""
+
+    slug: str
+    naam: str
+    url: str
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return self.url
+
+
+@dataclass(frozen=True)
+class Praktijk(Item):
+    gemeenten: list[Item] = field(default_factory=list)
+    werkplaatsen: list[Item] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Atelier(Item):
+    """A leeratelier with everything the picture shows of it."""
+
+    voorwaarden: list[str] = field(default_factory=list)
+    themas: list[Item] = field(default_factory=list)
+    gemeenten: list[Item] = field(default_factory=list)
+    praktijken: list[Praktijk] = field(default_factory=list)
+    trekkers: list[Item] = field(default_factory=list)
+    deelnames: list[tuple[str, Item]] = field(default_factory=list)  # (rol, organisatie)
+
+    @property
+    def titel(self):
+        return self.naam
 
 
 NODE_URLS = {
@@ -285,14 +283,111 @@ NODE_URLS = {
 }
 
 
-def _url_makers():
-    """Per kind a function slug → page address: one reverse() per kind, not one per node."""
+def _url_maker(name, **kwargs):
+    """A function slug → page address: one reverse() per kind, not one per node."""
     placeholder = "slug-placeholder"
-    makers = {}
-    for kind, name in NODE_URLS.items():
-        before, _found, after = reverse(name, kwargs={"slug": placeholder}).partition(placeholder)
-        makers[kind] = lambda slug, before=before, after=after: f"{before}{quote(slug)}{after}"
-    return makers
+    address = reverse(name, kwargs={**kwargs, "slug": placeholder})
+    before, _found, after = address.partition(placeholder)
+    return lambda slug: f"{before}{quote(slug)}{after}"
+
+
+def _through(model, name):
+    return model._meta.get_field(name).remote_field.through.objects
+
+
+def leerateliers_for_graph(leerateliers=None, *, beyond=True, whole=True):
+    """The leerateliers of ``leerateliers`` (a queryset; all of them by default) as
+    ``Atelier`` rows with everything the picture shows, read as flat rows in one query.
+    ``beyond=False`` leaves out the other werkplaatsen; ``whole=False`` also the thema's and
+    the partners (a gemeente's own picture shows neither)."""
+    leerateliers = Leeratelier.objects.all() if leerateliers is None else leerateliers
+    ids = leerateliers.values("pk")
+    praktijken = LerendePraktijk.objects.filter(leeratelier__in=ids)
+    # Joint praktijken also run outside the werkgebied: those gemeenten are no part of this
+    # picture; the werkplaatsen they run with are.
+    werkgebied = Gemeente.objects.werkgebied().values("pk")
+    gemeente = {"slug": F("gemeente__slug"), "naam": F("gemeente__naam")}
+    organisatie = {"slug": F("organisatie__slug"), "naam": F("organisatie__naam")}
+    queries = {
+        "ateliers": leerateliers.order_by("slug").values("pk", "slug", "titel"),
+        "voorwaarden": _through(Leeratelier, "voorwaarden")
+        .filter(leeratelier__in=ids)
+        .order_by("voorwaarde__volgorde")
+        .values("leeratelier_id", slug=F("voorwaarde__slug")),
+        "gemeenten": _through(Leeratelier, "gemeenten")
+        .filter(leeratelier__in=ids, gemeente__in=werkgebied)
+        .order_by("gemeente__naam")
+        .values("leeratelier_id", **gemeente),
+        "praktijken": praktijken.order_by("titel").values("pk", "leeratelier_id", "slug", "titel"),
+        "praktijk_gemeenten": _through(LerendePraktijk, "gemeenten")
+        .filter(lerendepraktijk__in=praktijken.values("pk"), gemeente__in=werkgebied)
+        .order_by("gemeente__naam")
+        .values("lerendepraktijk_id", **gemeente),
+        "trekkers": Trekkerschap.objects.leidend()
+        .filter(leeratelier__in=ids)
+        .values("leeratelier_id", slug=F("persoon__slug"), naam=F("persoon__naam")),
+    }
+    if whole:
+        queries["themas"] = (
+            _through(Leeratelier, "themas")
+            .filter(leeratelier__in=ids)
+            .order_by("thema__naam")
+            .values("leeratelier_id", slug=F("thema__slug"), naam=F("thema__naam"))
+        )
+        queries["deelnames"] = (
+            Deelname.objects.current()
+            .filter(leeratelier__in=ids)
+            .values("leeratelier_id", "rol", **organisatie)
+        )
+    if beyond:
+        queries["werkplaatsen"] = (
+            _through(LerendePraktijk, "werkplaatsen")
+            .filter(lerendepraktijk__in=praktijken.values("pk"))
+            .order_by("organisatie__naam")
+            .values("lerendepraktijk_id", **organisatie)
+        )
+    return _ateliers(values_together(**queries))
+
+
+def _ateliers(rows):
+    """``Atelier`` rows from the flat rows of ``leerateliers_for_graph``."""
+    url = {kind: _url_maker(name) for kind, name in NODE_URLS.items()}
+
+    def items(name, kind, owner="leeratelier_id"):
+        found = defaultdict(list)
+        for row in rows.get(name, ()):
+            found[row[owner]].append(Item(row["slug"], row["naam"], url[kind](row["slug"])))
+        return found
+
+    ateliers = {
+        row["pk"]: Atelier(row["slug"], row["titel"], url[Kind.LEERATELIER](row["slug"]))
+        for row in rows["ateliers"]
+    }
+    for row in rows["voorwaarden"]:
+        ateliers[row["leeratelier_id"]].voorwaarden.append(row["slug"])
+    for name, kind in (("themas", Kind.THEMA), ("gemeenten", Kind.GEMEENTE)):
+        for pk, found in items(name, kind).items():
+            getattr(ateliers[pk], name).extend(found)
+    for pk, found in items("trekkers", Kind.TREKKER).items():
+        ateliers[pk].trekkers.extend(found)
+    for row in rows.get("deelnames", ()):
+        partner = Item(row["slug"], row["naam"], url[Kind.ORGANISATIE](row["slug"]))
+        ateliers[row["leeratelier_id"]].deelnames.append((row["rol"], partner))
+    gemeenten = items("praktijk_gemeenten", Kind.GEMEENTE, owner="lerendepraktijk_id")
+    werkplaatsen = items("werkplaatsen", Kind.WERKPLAATS, owner="lerendepraktijk_id")
+    for row in rows["praktijken"]:
+        atelier = ateliers[row["leeratelier_id"]]
+        address = _url_maker("leerateliers:praktijk_detail", leeratelier_slug=atelier.slug)
+        atelier.praktijken.append(
+            Praktijk(
+                row["slug"],
+                row["titel"],
+                address(row["slug"]),
+                gemeenten=gemeenten[row["pk"]],
+                werkplaatsen=werkplaatsen[row["pk"]],
+            )
+        )
+    return list(ateliers.values())
 
 
 def build_graph(leerateliers=None, *, beyond=True):
@@ -301,49 +396,39 @@ def build_graph(leerateliers=None, *, beyond=True):
     leerateliers = leerateliers_for_graph() if leerateliers is None else leerateliers
     nodes: dict[str, Node] = {}
     edges: set[Edge] = set()
-    url = _url_makers()
 
-    def add(kind, obj, label):
-        key = node_id(kind, obj.slug)
+    def add(kind, item):
+        key = node_id(kind, item.slug)
         if key not in nodes:
-            nodes[key] = Node(key, kind, label, url[kind](obj.slug))
-        return nodes[key]
-
-    def add_contribution(kind, contribution):
-        key = node_id(kind, contribution.slug)
-        if key not in nodes:
-            nodes[key] = Node(key, kind, contribution.label, contribution.url)
+            nodes[key] = Node(key, kind, item.naam, item.url)
         return nodes[key]
 
     werkgroepen = defaultdict(list)
     for contributions in plekken.verzamel("netwerk-werkgroepen") if beyond else ():
         for contribution in contributions:
+            werkgroep = Item(contribution.slug, contribution.label, contribution.url)
             for slug in contribution.leerateliers:
-                werkgroepen[slug].append(contribution)
+                werkgroepen[slug].append(werkgroep)
 
     for atelier in leerateliers:
-        centre = add(Kind.LEERATELIER, atelier, atelier.titel)
-        centre.voorwaarden = {voorwaarde.slug for voorwaarde in atelier.voorwaarden.all()}
-        centre.themas = {thema.slug for thema in atelier.themas.all()}
-        linked = []
-        for thema in atelier.themas.all():
-            linked.append((add(Kind.THEMA, thema, thema.naam), Link.GAAT_OVER))
-        gemeenten = {gemeente.pk: gemeente for gemeente in atelier.gemeenten.all()}
-        for praktijk in atelier.praktijken.all():
-            gemeenten.update({gemeente.pk: gemeente for gemeente in praktijk.gemeenten.all()})
+        centre = add(Kind.LEERATELIER, atelier)
+        centre.voorwaarden = set(atelier.voorwaarden)
+        centre.themas = {thema.slug for thema in atelier.themas}
+        linked = [(add(Kind.THEMA, thema), Link.GAAT_OVER) for thema in atelier.themas]
+        gemeenten = {gemeente.slug: gemeente for gemeente in atelier.gemeenten}
+        for praktijk in atelier.praktijken:
+            gemeenten.update({gemeente.slug: gemeente for gemeente in praktijk.gemeenten})
         for gemeente in gemeenten.values():
-            linked.append((add(Kind.GEMEENTE, gemeente, gemeente.naam), Link.LOOPT_IN))
-        for trekkerschap in atelier.leiding:
-            persoon = trekkerschap.persoon
-            linked.append((add(Kind.TREKKER, persoon, persoon.naam), Link.TREKT))
-        for deelname in atelier.huidige_deelnames:
-            organisatie = deelname.organisatie
-            linked.append((add(Kind.ORGANISATIE, organisatie, organisatie.naam), deelname.rol))
-        for praktijk in atelier.praktijken.all() if beyond else ():
-            for werkplaats in praktijk.werkplaatsen.all():
-                linked.append((add(Kind.WERKPLAATS, werkplaats, werkplaats.naam), Link.SAMEN))
+            linked.append((add(Kind.GEMEENTE, gemeente), Link.LOOPT_IN))
+        for persoon in atelier.trekkers:
+            linked.append((add(Kind.TREKKER, persoon), Link.TREKT))
+        for rol, organisatie in atelier.deelnames:
+            linked.append((add(Kind.ORGANISATIE, organisatie), rol))
+        for praktijk in atelier.praktijken if beyond else ():
+            for werkplaats in praktijk.werkplaatsen:
+                linked.append((add(Kind.WERKPLAATS, werkplaats), Link.SAMEN))
         for werkgroep in werkgroepen.get(atelier.slug, ()):
-            linked.append((add_contribution(Kind.WERKGROEP, werkgroep), Link.BRENGT_IN))
+            linked.append((add(Kind.WERKGROEP, werkgroep), Link.BRENGT_IN))
         for other, link in linked:
             # A node matches a filter when a leeratelier it belongs to does.
             other.voorwaarden |= centre.voorwaarden
@@ -438,20 +523,19 @@ class GemeenteRow:
 def per_gemeente(leerateliers, gemeenten):
     """The same network as a table: per gemeente its leerateliers, praktijken and trekkers;
     every gemeente of ``gemeenten`` has a row, also when nothing goes on there."""
-    rows = {gemeente.pk: GemeenteRow(gemeente) for gemeente in gemeenten}
+    rows = {gemeente.slug: GemeenteRow(gemeente) for gemeente in gemeenten}
 
     def row(gemeente):
-        return rows.setdefault(gemeente.pk, GemeenteRow(gemeente))
+        return rows.setdefault(gemeente.slug, GemeenteRow(gemeente))
 
     for atelier in leerateliers:
-        trekkers = [trekkerschap.persoon for trekkerschap in atelier.leiding]
-        gemeenten = {gemeente.pk: gemeente for gemeente in atelier.gemeenten.all()}
-        for praktijk in atelier.praktijken.all():
-            for gemeente in praktijk.gemeenten.all():
-                gemeenten[gemeente.pk] = gemeente
+        gemeenten = {gemeente.slug: gemeente for gemeente in atelier.gemeenten}
+        for praktijk in atelier.praktijken:
+            for gemeente in praktijk.gemeenten:
+                gemeenten[gemeente.slug] = gemeente
                 row(gemeente).praktijken.append(praktijk)
         for gemeente in gemeenten.values():
             entry = row(gemeente)
             entry.leerateliers.append(atelier)
-            entry.trekkers.extend(t for t in trekkers if t not in entry.trekkers)
+            entry.trekkers.extend(t for t in atelier.trekkers if t not in entry.trekkers)
     return sorted(rows.values(), key=lambda entry: entry.gemeente.naam)

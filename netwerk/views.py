@@ -12,7 +12,7 @@ class NetwerkView(TemplateView):
 
     def get_context_data(self, **kwargs):
         form = NetwerkFilterForm(self.request.GET or None)
-        leerateliers = list(leerateliers_for_graph())
+        leerateliers = leerateliers_for_graph()
         graph = build_graph(leerateliers)
         return super().get_context_data(
             form=form,

@@ -171,8 +171,8 @@ class GemeenteDetailView(DetailView):
     bijeenkomsten_shown = 10  # the page links to all of them in /bijeenkomsten/
 
     def get_context_data(self, **kwargs):
-        leerateliers = list(
-            leerateliers_for_graph(beyond=False, whole=False).in_gemeente(self.object)
+        leerateliers = leerateliers_for_graph(
+            Leeratelier.objects.in_gemeente(self.object), beyond=False, whole=False
         )
         scan, scores = quickscan_scores.laatste_openbare_uitslag(self.object)
         return super().get_context_data(

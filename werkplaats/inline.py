@@ -28,10 +28,11 @@ class JSONRows(Subquery):
 
     output_field = JSONField()
 
-    def __init__(self, queryset, fields, **extra):
+    def __init__(self, queryset, fields, limit=LIMIT, **extra):
         self.fields = list(fields)
         self.model = queryset.model
-        super().__init__(queryset.values(*self.fields)[:LIMIT], **extra)
+        rows = queryset.values(*self.fields)
+        super().__init__(rows if limit is None else rows[:limit], **extra)
 
     def as_sql(self, compiler, connection, template=None, **extra_context):
         quote = connection.ops.quote_name
@@ -119,27 +120,45 @@ def _prefetched(obj, relation, instances):
 def fetch_together(**querysets):
     """The rows of several querysets (short ones: at most ``LIMIT`` each) in one query,
     ``{name: [instances]}``: each is a JSON column of one ``SELECT`` without a table."""
-    columns, params, parts = [], [], []
-    for queryset in querysets.values():
-        rows = JSONRows(queryset, _columns(queryset))
-        compiler = rows.query.get_compiler(using=queryset.db)
+    parts = {name: JSONRows(queryset, _columns(queryset)) for name, queryset in querysets.items()}
+    db = _db(querysets)
+    return {
+        name: [_instance(parts[name], db, row) for row in rows]
+        for name, rows in _select(parts, db).items()
+    }
+
+
+def values_together(**querysets):
+    """The rows of several ``values()`` querysets in one query, ``{name: [dicts]}``, however
+    many rows each has (flat rows for a whole picture, where model instances cost too much)."""
+    parts = {
+        name: JSONRows(queryset, queryset._fields, limit=None)
+        for name, queryset in querysets.items()
+    }
+    return _select(parts, _db(querysets))
+
+
+def _db(querysets):
+    return next(iter(querysets.values())).db if querysets else None
+
+
+def _select(parts, db):
+    """``{name: JSONRows}`` read as the columns of one ``SELECT`` without a table."""
+    if not parts:
+        return {}
+    columns, params = [], []
+    for rows in parts.values():
+        compiler = rows.query.get_compiler(using=db)
         try:
             sql, part_params = rows.as_sql(compiler, compiler.connection)
         except EmptyResultSet:  # queryset.none()
             sql, part_params = "'[]'", ()
         columns.append(sql)
         params.extend(part_params)
-        parts.append(rows)
-    if not parts:
-        return {}
-    db = next(iter(querysets.values())).db
     with connections[db].cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(columns)}", params)
         values = cursor.fetchone()
-    return {
-        name: [_instance(rows, db, row) for row in _decoded(value)]
-        for name, rows, value in zip(querysets, parts, values, strict=True)
-    }
+    return {name: _decoded(value) for name, value in zip(parts, values, strict=True)}
 
 
 def _decoded(value):

@@ -74,3 +74,27 @@ def test_fetch_together_reads_several_lists_in_one_query(atelier, django_assert_
     assert [a.titel for a in found["ateliers"]] == ["Eenzaamheid"]
     assert [p.titel for p in found["praktijken"]] == ["Buurtkamer"]
     assert found["geen"] == []
+
+
+def test_values_together_reads_flat_rows_beyond_the_limit_of_short_lists(
+    atelier, django_assert_num_queries
+):
+    from django.db.models import F
+
+    from werkplaats import inline as inline_module
+
+    Thema.objects.bulk_create(Thema(naam=f"Thema {n:04d}", slug=f"t-{n}") for n in range(600))
+    assert Thema.objects.count() > inline_module.LIMIT
+    with django_assert_num_queries(1):
+        found = inline_module.values_together(
+            themas=Thema.objects.order_by("naam").values("slug"),
+            gemeenten=Leeratelier.gemeenten.through.objects.filter(leeratelier=atelier)
+            .order_by("gemeente__naam")
+            .values("leeratelier_id", naam=F("gemeente__naam")),
+        )
+    assert len(found["themas"]) == Thema.objects.count()
+    assert found["themas"][0] == {"slug": "armoede"}
+    assert found["gemeenten"] == [
+        {"leeratelier_id": atelier.pk, "naam": "Heumen"},
+        {"leeratelier_id": atelier.pk, "naam": "Mook en Middelaar"},
+    ]

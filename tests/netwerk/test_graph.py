@@ -122,6 +122,7 @@ def test_labels_are_escaped_in_the_drawing(client, network):
 
 
 def test_no_label_covers_another_label_or_a_node_in_the_demo_network():
+    from leerateliers.models import Leeratelier
     from netwerk import labels
     from netwerk.graph import build_graph, gemeente_graph, leerateliers_for_graph
     from tests.helpers import run_command
@@ -132,7 +133,9 @@ def test_no_label_covers_another_label_or_a_node_in_the_demo_network():
     assert len(graph.nodes) > 50
     assert labels.overlaps(graph) == []
     for gemeente in Gemeente.objects.all():
-        own = gemeente_graph(gemeente, list(leerateliers_for_graph().in_gemeente(gemeente)))
+        own = gemeente_graph(
+            gemeente, leerateliers_for_graph(Leeratelier.objects.in_gemeente(gemeente))
+        )
         if own is not None:
             assert labels.overlaps(own.with_labels()) == [], gemeente.naam
 
