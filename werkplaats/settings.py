@@ -144,6 +144,7 @@ ROOT_URLCONF = "werkplaats.urls"
 WSGI_APPLICATION = "werkplaats.wsgi.application"
 ASGI_APPLICATION = "werkplaats.asgi.application"
 
+FORM_RENDERER = "werkplaats.form_renderer.Renderer"  # select boxes without a template per option
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
