@@ -91,9 +91,10 @@ bench-netwerk: install
 BENCH_PAGES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/werkplaats_bench_demo
 BENCH_VOLUME_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/werkplaats_bench_volume
 BENCH_SCALE ?= 1
+# All load comes from one address: the API's limit per client would answer 429 to most of it.
 BENCH_SERVER := DJANGO_DEBUG=false DJANGO_ALLOW_PLAIN_HTTP=true \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_STATIC_ROOT=var/bench-static \
-	DJANGO_TASKS_BACKEND=immediate
+	DJANGO_TASKS_BACKEND=immediate DJANGO_API_RATE=1000000/min
 # $(call database,URL): the PostgreSQL database of URL, created when it is missing.
 database = psql "$(dir $(1))postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(1))'" | grep -q 1 \
 	|| psql "$(dir $(1))postgres" -qc "CREATE DATABASE $(notdir $(1))"

@@ -25,7 +25,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from .serving import gunicorn, workers_rss_mb
+from .serving import drain, gunicorn, workers_rss_mb
 
 # wrk prints these after its run (its Lua ``done`` hook): requests/s, p50 and p95 in µs.
 WRK_REPORT = """
@@ -167,8 +167,11 @@ class Command(BaseCommand):
                     bare_runs.append(reference)
                     if (name, path) not in personal:
                         self.wrk(on + path)  # fills the cache
+                        drain(on)
                         warm[name].add(self.wrk(on + path), reference)
+                        drain(on)
                     cold[name].add(self.wrk(off + path, headers), reference)
+                    drain(off)
             memory = workers_rss_mb(on_master)
         self.report(pages + personal, queries, warm, cold, bare_runs, memory)
 

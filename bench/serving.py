@@ -9,6 +9,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.core.management.base import CommandError
@@ -41,6 +42,20 @@ def wait_for(server, url, log, timeout=30):
     raise CommandError(
         f"De server op {url} antwoordt niet:\n{log.read().decode(errors='replace')[-2000:]}"
     )
+
+
+def drain(base, workers=2, timeout=300):
+    """Wait until the server has answered what a load run left in its queue: wrk stops after
+    its seconds, but each worker still answers every request already sent. One request per
+    worker at once, queued behind the rest, returns when the backlog is gone; without this, a
+    slow page's backlog would count against the page measured after it."""
+
+    def ask(_number):
+        with urllib.request.urlopen(base + "/healthz", timeout=timeout) as response:
+            response.read()
+
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(ask, range(workers)))
 
 
 @contextlib.contextmanager
