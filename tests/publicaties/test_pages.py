@@ -259,3 +259,26 @@ def test_english_publicaties_say_so_for_screen_readers(client, make_publicatie):
         '<h1 lang="en">Learning communities</h1>'
         in client.get(publicatie.get_absolute_url()).content.decode()
     )
+
+
+def test_a_long_list_links_the_first_last_and_nearby_pages_only(client):
+    from publicaties.models import Publicatie
+
+    Publicatie.objects.bulk_create(
+        Publicatie(
+            titel=f"Publicatie {number:03d}",
+            slug=f"publicatie-{number:03d}",
+            soort="rapport",
+            samenvatting="Over de praktijk.",
+            gepubliceerd_on=datetime.date(2020, 1, 1),
+            status=Status.GEPUBLICEERD,
+        )
+        for number in range(400)
+    )
+    html = client.get("/publicaties/", {"page": 10}).content.decode()
+    nav = re.search(r'<nav class="pagination".*?</nav>', html, re.S).group(0)
+    linked = re.findall(r"\?page=(\d+)\">Pagina", nav)
+    assert linked == ["1", "8", "9", "11", "12", "20"]  # 20 pages: not a link to each
+    assert '<span aria-current="page">Pagina 10</span>' in nav
+    assert nav.count("…") == 2
+    assert 'rel="prev"' in nav and 'rel="next"' in nav
