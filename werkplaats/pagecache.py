@@ -151,6 +151,17 @@ def _key(request) -> str:
     return "pagecache:pagina:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
+def _personal(request, response) -> bool:
+    """The response is for this visitor alone: signed in, or it sets a cookie or carries a
+    CSRF token (a sign-in or password-reset form). No browser or proxy may keep it."""
+    user = getattr(request, "user", None)
+    return bool(
+        (user is not None and user.is_authenticated)
+        or response.cookies
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
 def _storable(request, response) -> bool:
     if request.method != "GET" or response.status_code != 200 or response.streaming:
         return False
@@ -181,8 +192,7 @@ class PageCacheMiddleware:
             if stored is not None:
                 return self._rebuild(stored)
         response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if _personal(request, response):
             patch_cache_control(response, private=True, no_store=True)
         elif key is not None and _storable(request, response):
             cache.set(key, self._keep(response), timeout=STORED_FOR)

@@ -124,6 +124,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "werkplaats.requestguard.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page, feed and download, and 304 when the browser has it already.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -143,6 +144,12 @@ MIDDLEWARE = [
 ROOT_URLCONF = "werkplaats.urls"
 WSGI_APPLICATION = "werkplaats.wsgi.application"
 ASGI_APPLICATION = "werkplaats.asgi.application"
+
+# The largest request body read (werkplaats.requestguard): twice the largest upload (25 MB), so
+# a file somewhat too large gets the form's own message; a visitor without a session uploads
+# nothing, so 1 MB does.
+MAX_REQUEST_BYTES = env_int("DJANGO_MAX_REQUEST_BYTES", 50 * 1024 * 1024)
+MAX_ANONYMOUS_REQUEST_BYTES = env_int("DJANGO_MAX_ANONYMOUS_REQUEST_BYTES", 1024 * 1024)
 
 FORM_RENDERER = "werkplaats.form_renderer.Renderer"  # select boxes without a template per option
 TEMPLATES = [
@@ -176,8 +183,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # with the tables in memory or on SSD it is nearer 1.1, and then full-text search reads its
     # GIN index for common words too instead of every row (about half the time at 50,000
     # publicaties).
+    # A statement that runs away (a slow query, a lock that is not let go) is stopped instead
+    # of holding a worker and a connection: 30 s for a statement, 10 s waiting for a lock.
+    # Commands that need longer (seed_volume, backup) set their own.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c random_page_cost={env('DJANGO_PG_RANDOM_PAGE_COST', '1.1')}"
+        f" -c statement_timeout={env('DJANGO_PG_STATEMENT_TIMEOUT', '30s')}"
+        f" -c lock_timeout={env('DJANGO_PG_LOCK_TIMEOUT', '10s')}"
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -238,6 +250,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "portaal:dashboard"
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # mails wait when the server is away
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -245,7 +258,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+# No email to an address without an account: a password reset for any address typed in would
+# let anyone flood a stranger's mailbox. The page says the same either way.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -257,11 +272,18 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG or ALLOW_PLAIN_HTTP else "https"
 # proxies, say how many (each adds itself to X-Forwarded-For), or every visitor would count as
 # the proxy.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+# allauth's defaults, with password resets held to 3 an hour per address (5 a minute let one
+# visitor send 300 an hour to someone) and 10 an hour per client.
+ACCOUNT_RATE_LIMITS = {"reset_password": "10/h/ip,3/h/key"}
+# A reset link works for an hour (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = 60 * 60
 
 # A signed-in session ends after this many seconds without a request; requests renew the
 # period, writing the session at most once per SESSION_REFRESH_SECONDS (accounts.middleware).
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_SECONDS", 2 * 60 * 60)
 SESSION_REFRESH_SECONDS = 5 * 60
+# However active, a signed-in session ends this long after signing in.
+SESSION_ABSOLUTE_SECONDS = env_int("DJANGO_SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 
 # --- Background tasks (django-tasks) -------------------------------------------------------------
 
@@ -425,7 +447,7 @@ CONTENT_SECURITY_POLICY = {
         # Only the privacy-friendly players of YouTube and Vimeo, loaded after a click.
         "frame-src": list(PLAYER_ORIGINS),
         "object-src": [NONE],
-        "base-uri": [SELF],
+        "base-uri": [NONE],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }

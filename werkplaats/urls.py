@@ -13,6 +13,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 # Each app's paths, floor by floor; none overlaps another, and the paths never change (links,
 # feeds and harvesters depend on them).
+handler400 = "werkplaats.views.bad_request"
 handler500 = "werkplaats.views.server_error"
 
 urlpatterns = [

@@ -1,7 +1,9 @@
 """The project's own endpoints: the health check, robots.txt, the favicon, the 500 page and the
 privacyverklaring."""
 
-from django.db import DatabaseError, connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import (
     Http404,
     HttpResponse,
@@ -22,10 +24,11 @@ from .models import Privacyverklaring, Profiel
 @never_cache
 @require_GET
 def healthz(request):
-    """200 ``ok`` when the database answers, 503 when it does not (for load balancers)."""
+    """200 ``ok`` when the database answers with the portal's tables in it, 503 when it does
+    not (for load balancers): a SQLite file that went missing opens as a new, empty one."""
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+            cursor.execute("SELECT 1 FROM django_migrations LIMIT 1")
             cursor.fetchone()
     except DatabaseError:
         return HttpResponse("database onbereikbaar", status=503, content_type="text/plain")
@@ -52,13 +55,31 @@ def favicon(request):
     return HttpResponsePermanentRedirect(static("img/logo.svg"))
 
 
+def bad_request(request, exception):
+    """The 400 page in Dutch, for what Django itself refuses (a form it cannot read, a
+    suspicious request); werkplaats.requestguard refuses the known cases earlier."""
+    return render(request, "400.html", status=400)
+
+
+# When the database is unreachable (or a statement ran out of time), the answer is 503 with
+# the time after which to try again.
+RETRY_AFTER_SECONDS = 30
+
+
 def server_error(request):
-    """The 500 page in the site's style. Like Django's own, it renders without the request's
-    context processors (they may be what failed); it names the werkplaats when it can."""
+    """The 500 page in the site's style, or the 503 page when the database could not be
+    reached. Like Django's own, it renders without the request's context processors (they
+    may be what failed); it names the werkplaats when it can."""
+    unreachable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
     try:
         profiel = Profiel.objects.current()
     except Exception:  # the database or the cache may be what failed: the page still shows
         profiel = Profiel()
+    if unreachable:
+        page = loader.get_template("503.html").render({"profiel": profiel})
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render({"profiel": profiel}))
 
 

@@ -119,3 +119,12 @@ def test_connections_cost_a_random_read_as_on_ssd():
     with connection.cursor() as cursor:
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone()[0] == "1.1"
+
+
+@postgresql_only
+def test_a_runaway_statement_is_stopped_and_a_held_lock_is_not_waited_for_long():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "30s"
+        cursor.execute("SHOW lock_timeout")
+        assert cursor.fetchone()[0] == "10s"

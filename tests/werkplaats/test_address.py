@@ -183,14 +183,13 @@ def test_account_emails_address_the_recipient_with_je(client, member):
     client.post("/accounts/signup/", {"email": "nieuw@example.nl", **two(PASSWORD)})
     client.post("/accounts/signup/", {"email": member.email, **two(PASSWORD)})  # exists
     client.post("/accounts/password/reset/", {"email": member.email})
-    client.post("/accounts/password/reset/", {"email": "onbekend@example.nl"})
     sign_in(client, member.email, PASSWORD)
     client.post(
         "/accounts/password/change/",
         {"oldpassword": PASSWORD, "password1": PASSWORD + "!", "password2": PASSWORD + "!"},
     )
 
-    assert len(mail.outbox) >= 5, [message.subject for message in mail.outbox]
+    assert len(mail.outbox) >= 4, [message.subject for message in mail.outbox]
     found = {
         message.subject: words
         for message in mail.outbox

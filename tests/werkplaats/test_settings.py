@@ -99,6 +99,7 @@ def production_env(tmp_path_factory):
         "DJANGO_ALLOWED_HOSTS": PUBLIC_HOST,
         "DJANGO_STATIC_ROOT": str(tmp / "static"),
         "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+        "DJANGO_CACHE_DIR": str(tmp / "cache"),  # no page stored by another run
     }
 
 
@@ -194,6 +195,7 @@ def test_production_response_carries_the_security_headers(production):
     csp = headers["content-security-policy"]
     assert "script-src 'self'" in csp
     assert "'unsafe-inline'" not in csp
+    assert "base-uri 'none'" in csp  # no injected <base> can send relative links elsewhere
     assert "max-age=" in headers["strict-transport-security"]
     assert "includeSubDomains" in headers["strict-transport-security"]
     assert "preload" in headers["strict-transport-security"]
@@ -271,6 +273,17 @@ def test_without_redis_url_worker_processes_share_one_cache(production_env, tmp_
     assert (first.stdout.split()[-1], second.stdout.split()[-1]) == ("1", "2")
     cache = probe(env)["settings"]["CACHES"]["default"]
     assert cache["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+
+
+def test_a_worker_that_starts_serves_no_page_stored_by_the_release_before(production_env):
+    script = (
+        "import django; django.setup(); from werkplaats import pagecache; "
+        "before = pagecache.generation(); import werkplaats.wsgi; "
+        "print(before != pagecache.generation())"
+    )
+    result = run("-c", script, env=production_env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "True"
 
 
 def test_redis_url_selects_the_redis_cache(production_env):

@@ -113,6 +113,9 @@ class Command(BaseCommand):
         if any(model.objects.exists() for model in models):
             self.stdout.write("Gegevens al aanwezig in deze database: niets aangemaakt.")
             return
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # bulk work, past the limit set for requests
+                cursor.execute("SET statement_timeout = 0")
         began = time.perf_counter()
         self.fill(random.Random(SEED), aantallen(scale))
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
