@@ -365,24 +365,29 @@ def _ateliers(rows):
     }
     for row in rows["voorwaarden"]:
         ateliers[row["leeratelier_id"]].voorwaarden.append(row["slug"])
-    for name, kind in (("themas", Kind.THEMA), ("gemeenten", Kind.GEMEENTE)):
+    for name, kind in (
+        ("themas", Kind.THEMA),
+        ("gemeenten", Kind.GEMEENTE),
+        ("trekkers", Kind.TREKKER),
+    ):
         for pk, found in items(name, kind).items():
             getattr(ateliers[pk], name).extend(found)
-    for pk, found in items("trekkers", Kind.TREKKER).items():
-        ateliers[pk].trekkers.extend(found)
     for row in rows.get("deelnames", ()):
         partner = Item(row["slug"], row["naam"], url[Kind.ORGANISATIE](row["slug"]))
         ateliers[row["leeratelier_id"]].deelnames.append((row["rol"], partner))
     gemeenten = items("praktijk_gemeenten", Kind.GEMEENTE, owner="lerendepraktijk_id")
     werkplaatsen = items("werkplaatsen", Kind.WERKPLAATS, owner="lerendepraktijk_id")
+    praktijk_url = {
+        atelier.slug: _url_maker("leerateliers:praktijk_detail", leeratelier_slug=atelier.slug)
+        for atelier in ateliers.values()
+    }  # one reverse() per leeratelier, not one per praktijk
     for row in rows["praktijken"]:
         atelier = ateliers[row["leeratelier_id"]]
-        address = _url_maker("leerateliers:praktijk_detail", leeratelier_slug=atelier.slug)
         atelier.praktijken.append(
             Praktijk(
                 row["slug"],
                 row["titel"],
-                address(row["slug"]),
+                praktijk_url[atelier.slug](row["slug"]),
                 gemeenten=gemeenten[row["pk"]],
                 werkplaatsen=werkplaatsen[row["pk"]],
             )
