@@ -6,6 +6,7 @@ do: whatever goes wrong while reading the untrusted bytes of an upload means it 
 
 import io
 import math
+import re
 import secrets
 import warnings
 import zipfile
@@ -106,11 +107,27 @@ def _read_head(file, size):
     return head
 
 
+# A PDF starts with its version and ends with %%EOF (readers look for it in the last 1024
+# bytes, ISO 32000-1, 7.5.5).
+PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
+PDF_TAIL_BYTES = 1024
+
+
+def _is_pdf(file):
+    if not PDF_HEADER.match(_read_head(file, 8)):
+        return False
+    file.seek(0, io.SEEK_END)
+    file.seek(max(0, file.tell() - PDF_TAIL_BYTES))
+    tail = file.read()
+    file.seek(0)
+    return b"%%EOF" in tail
+
+
 def detect_document_type(file) -> DocumentType | None:
     """The kind of document by its content, never by its name; None when we do not know it."""
     head = _read_head(file, 12)
     if head.startswith(b"%PDF-"):
-        return PDF
+        return PDF if _is_pdf(file) else None
     if head.startswith(b"PK\x03\x04"):
         return _zip_document_type(file)
     extension = media_extension(head)
@@ -137,7 +154,7 @@ def _zip_document_type(file):
         with zipfile.ZipFile(file) as archive:
             members = archive.infolist()
             names = [member.filename for member in members]
-            if _has_macros(names):
+            if len(members) > MAX_ARCHIVE_MEMBERS or _unsafe_archive(archive, members):
                 return None
             if names and names[0] == "mimetype":
                 with archive.open(members[0]) as member:
@@ -159,12 +176,42 @@ def _zip_document_type(file):
         file.seek(0)
 
 
-def _has_macros(names):
-    """Macros are what makes an office document dangerous; docx, pptx and xlsx have none."""
-    return any(
-        name.lower().endswith("vbaproject.bin") or name.startswith(("Basic/", "Scripts/"))
-        for name in names
-    )
+# An office document unpacks to a few times its size; one that unpacks to more than this is
+# built to fill a disk or a memory (a "zip bomb"), whatever sizes its directory declares.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_ARCHIVE_MEMBERS = 5_000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Macros are what makes an office document dangerous; docx, pptx, xlsx and OpenDocument files
+# without them are what we take. A macro part is found by its name in any case, by what the
+# package's own lists say of it, and by its content (the VBA project of an OLE part).
+MACRO_FOLDERS = ("basic/", "scripts/")
+MACRO_DECLARATIONS = (b"vbaproject", b"macroenabled", b"vnd.sun.star.basic", b"/scripts/")
+VBA_PROJECT_STREAM = "_VBA_PROJECT".encode("utf-16-le")
+PACKAGE_LISTS = ("[content_types].xml", "meta-inf/manifest.xml")
+
+
+def _unsafe_archive(archive, members) -> bool:
+    """True when the archive holds macros or unpacks to more than MAX_UNPACKED_BYTES. Every
+    member is unpacked (and its checksum checked) as a stream, never more than the limit."""
+    unpacked = 0
+    for member in members:
+        name = member.filename.lower()
+        if name.startswith(MACRO_FOLDERS) or "vbaproject" in name or "vbadata" in name:
+            return True
+        is_list = name in PACKAGE_LISTS or name.endswith(".rels")
+        head = b""
+        with archive.open(member) as stream:
+            while chunk := stream.read(1024 * 1024):
+                unpacked += len(chunk)
+                if unpacked > MAX_UNPACKED_BYTES:
+                    return True
+                if is_list and any(mark in chunk.lower() for mark in MACRO_DECLARATIONS):
+                    return True
+                if not head:
+                    head = chunk
+                if head.startswith(OLE_MAGIC) and VBA_PROJECT_STREAM in chunk.upper():
+                    return True
+    return False
 
 
 def _check_size(file):
@@ -183,6 +230,19 @@ def _already_stored(file):
     return getattr(file, "_committed", False) and getattr(file, "name", None)
 
 
+# Markup that makes a browser run a file as a web page. A document or recording does not hold
+# it in the part a browser sniffs; one that does is made to be two things at once.
+WEB_PAGE_MARKS = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|script|iframe|object|embed|svg|meta|a\s+href)[\s>/]",
+    re.IGNORECASE,
+)
+SNIFFED_BYTES = 64 * 1024
+
+
+def _looks_like_web_page(file) -> bool:
+    return WEB_PAGE_MARKS.search(_read_head(file, SNIFFED_BYTES)) is not None
+
+
 def validate_document(file):
     if _already_stored(file):
         return
@@ -195,6 +255,13 @@ def validate_document(file):
             "PowerPoint, Excel, EPUB, MP3, MP4, M4A en WebM. De bestandsnaam telt niet: het "
             "gaat om de inhoud.",
             code="file_type",
+        )
+    if _looks_like_web_page(file):
+        raise ValidationError(
+            "Dit bestand bevat ook een webpagina (HTML of een script) en kan daarom niet "
+            "worden geüpload. Sla het document opnieuw op vanuit het programma waarin het "
+            "gemaakt is en probeer het nog eens.",
+            code="web_page",
         )
 
 
@@ -359,6 +426,32 @@ def replace_with_renditions(row, field: str, variants_field: str, base_name) -> 
     return variants
 
 
+REENCODE_OPTIONS = {
+    "JPEG": {"quality": 90, "optimize": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 90},
+    "GIF": {},
+}
+
+
+def reencoded_image(file) -> ContentFile:
+    """The uploaded image written anew in its own format and turned upright by its EXIF
+    orientation: what the camera wrote beside the pixels (EXIF with the place a photo was taken,
+    XMP, comments) and any bytes after the image's end are not kept; the colour profile and
+    transparency are. Of an animation the first frame is kept."""
+    with _reading_image():
+        original = _open_image(file)
+        image = ImageOps.exif_transpose(original)
+        kept = {key: original.info.get(key) for key in ("icc_profile", "transparency")}
+        image.info.clear()  # some plugins save what .info holds (a JPEG comment, say)
+        return _encoded(
+            image,
+            original.format,
+            **REENCODE_OPTIONS[original.format],
+            **{key: value for key, value in kept.items() if value is not None},
+        )
+
+
 class SafeImageFormField(forms.ImageField):
     """Checks size and pixel count with clear Dutch messages before Django's own image check."""
 
@@ -375,6 +468,12 @@ class SafeImageField(models.ImageField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("validators", [validate_image])
         super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        image = getattr(model_instance, self.attname)
+        if image and not image._committed:
+            image.file = reencoded_image(image.file)
+        return super().pre_save(model_instance, add)
 
     def generate_filename(self, instance, filename):
         extension = _detect_uploading(instance, self.attname, image_extension)

@@ -139,10 +139,19 @@ def test_a_cover_gets_renditions_without_exif_and_a_srcset(
 
 
 def test_the_stored_name_follows_the_content_not_the_given_name(staff_client):
-    polyglot = SimpleUploadedFile("lees-mij.html", PDF + b"<html><script>alert(1)</script>")
-    response = staff_client.post(ADD_URL, form_data(bestand=polyglot))
+    response = staff_client.post(
+        ADD_URL, form_data(bestand=SimpleUploadedFile("lees-mij.html", PDF))
+    )
     assert response.status_code == 302, errors(response)
     assert Publicatie.objects.get().bestand.name == "publicaties/bestanden/lees-mij.pdf"
+
+
+def test_a_pdf_that_is_also_a_web_page_is_refused_and_nothing_is_stored(staff_client):
+    polyglot = SimpleUploadedFile("lees-mij.html", PDF + b"<html><script>alert(1)</script>")
+    response = staff_client.post(ADD_URL, form_data(bestand=polyglot))
+    assert response.status_code == 200
+    assert "Dit bestand bevat ook een webpagina" in errors(response)
+    assert not Publicatie.objects.exists()
 
 
 def test_saving_again_does_not_need_the_stored_file(staff_client, tmp_path):

@@ -447,3 +447,172 @@ def test_broken_colour_profile_does_not_stop_the_renditions(storage):
     (made,) = make_renditions(upload("foto.jpg", source), "profiel", storage)
 
     assert "icc_profile" not in open_stored(storage, made["jpeg"]).info
+
+
+# --- stored images and hostile documents -------------------------------------------------
+
+
+def stored_image(field_file):
+    with field_file.open("rb") as stored:
+        data = stored.read()
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return data, image
+
+
+def gps_photo(format="JPEG"):
+    return image_bytes((300, 200), format=format, exif=camera_exif(orientation=6))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("format", ["JPEG", "PNG", "WEBP"])
+def test_a_logo_is_stored_without_the_place_it_was_taken_or_bytes_after_its_end(
+    make_organisatie, format
+):
+    source = gps_photo(format) + HTML
+    assert Image.open(io.BytesIO(source)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
+    organisatie = make_organisatie()
+
+    organisatie.logo = upload("logo.jpg", source)
+    organisatie.save()
+
+    data, image = stored_image(organisatie.logo)
+    assert image.format == format
+    assert not image.getexif()
+    assert not {"exif", "xmp", "comment"} & image.info.keys()
+    assert b"<script>" not in data
+    assert image.size == (200, 300)  # turned upright as the camera said, then forgotten
+
+
+@pytest.mark.django_db
+def test_a_leeratelier_image_keeps_its_transparency_and_colour_profile(make_leeratelier):
+    source = image_bytes((40, 30), format="PNG", mode="RGBA", color=(0, 0, 0, 0))
+    profiled = image_bytes((40, 30), icc_profile=SRGB_PROFILE)
+    leeratelier = make_leeratelier()
+
+    leeratelier.afbeelding = upload("plaatje.png", source)
+    leeratelier.afbeelding_alt = "Een leeg vlak"
+    leeratelier.save()
+    _data, image = stored_image(leeratelier.afbeelding)
+    assert (image.format, image.mode) == ("PNG", "RGBA")
+    assert image.getpixel((0, 0))[3] == 0
+
+    leeratelier.afbeelding = upload("foto.jpg", profiled)
+    leeratelier.save()
+    _data, image = stored_image(leeratelier.afbeelding)
+    assert image.info["icc_profile"] == SRGB_PROFILE
+
+
+def pdf_with(middle):
+    return MINIMAL_PDF.replace(b"trailer", middle + b"\ntrailer")
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("rapport.pdf", pdf_with(b"<html><body><script>alert(1)</script></body></html>")),
+        ("rapport.pdf", pdf_with(b"<!DOCTYPE html><p>Welkom</p>")),
+        (
+            "podcast.mp3",
+            mediafiles.id3_tag("<script>alert(1)</script>") + mediafiles.mp3(id3=False),
+        ),
+    ],
+    ids=["pdf-html", "pdf-doctype", "id3-title-script"],
+)
+def test_a_document_that_is_also_a_web_page_is_refused_in_dutch(name, content):
+    error = refusal(validate_document, upload(name, content))
+
+    assert error.code == "web_page"
+    assert "kan daarom niet worden geüpload" in error.messages[0]
+
+
+def test_a_pdf_with_html_after_its_header_is_refused_as_a_web_page():
+    error = refusal(validate_document, upload("rapport.pdf", pdf_with(b"<svg onload=alert(1)>")))
+
+    assert error.code == "web_page"
+    assert error.messages[0].startswith("Dit bestand bevat ook een webpagina")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"%PDF-" + HTML, b"%PDF-1.4\n1 0 obj <<>> endobj\n", b"%PDF-x.y\n%%EOF\n"],
+    ids=["html-only", "no-eof", "no-version"],
+)
+def test_a_file_that_only_starts_like_a_pdf_is_not_a_pdf(content):
+    assert detect_document_type(upload("rapport.pdf", content)) is None
+    assert refusal(validate_document, upload("rapport.pdf", content)).code == "file_type"
+
+
+def test_media_holding_a_web_page_in_its_tags_is_refused():
+    """A valid MP4 whose free box carries a page: it plays, and it would also run."""
+    content = mediafiles.mp4()
+    page = b"<html><script>alert(1)</script></html>"
+    free = struct.pack(">I", 8 + len(page)) + b"free" + page
+    ftyp_size = struct.unpack(">I", content[:4])[0]
+    polyglot = content[:ftyp_size] + free + content[ftyp_size:]
+    validate_document(upload("film.mp4", content))
+
+    assert refusal(validate_document, upload("film.mp4", polyglot)).code == "web_page"
+
+
+def docx_with(members):
+    return zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>", **members})
+
+
+VBA_PROJECT = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100) + "_VBA_PROJECT".encode("utf-16-le")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        docx_with({"word/VBAPROJECT.BIN": "macro"}),
+        docx_with({"word/vbaproject.bin": "macro"}),
+        docx_with({"word/afbeelding1.bin": VBA_PROJECT}),
+        zipped(
+            {
+                "[Content_Types].xml": '<Types><Override PartName="/word/x.bin" '
+                'ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+                "word/document.xml": "<w/>",
+            }
+        ),
+        docx_with(
+            {
+                "word/_rels/document.xml.rels": "<Relationship Type='http://schemas."
+                "microsoft.com/office/2006/relationships/vbaProject' Target='x.bin'/>"
+            }
+        ),
+        zipped(
+            {"mimetype": "application/vnd.oasis.opendocument.text", "basic/standard/m.xml": "x"},
+            first_stored=True,
+        ),
+        zipped(
+            {"mimetype": "application/vnd.oasis.opendocument.text", "Scripts/python/m.py": "x"},
+            first_stored=True,
+        ),
+    ],
+    ids=["upper", "lower", "renamed", "content-type", "relationship", "odt-basic", "odt-script"],
+)
+def test_macros_under_any_name_are_refused(content):
+    assert detect_document_type(upload("verslag.docx", content)) is None
+
+
+def test_a_docx_that_unpacks_to_a_gigabyte_is_refused_without_unpacking_it_all():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as member:
+            block = bytes(16 * 1024 * 1024)
+            for _ in range(64):
+                member.write(block)
+    bomb = buffer.getvalue()
+    assert len(bomb) < 2 * 1024 * 1024
+
+    assert refusal(validate_document, upload("verslag.docx", bomb)).code == "file_type"
+    assert peak_memory_megabytes() < 1000
+
+
+def test_an_ordinary_docx_of_some_size_is_still_accepted():
+    text = "".join(f"<w:p>Alinea {n} over de sociale basis in Arnhem.</w:p>" for n in range(50_000))
+    content = docx_with({"word/styles.xml": text})
+
+    validate_document(upload("verslag.docx", content))
