@@ -7,6 +7,9 @@ import logging
 import uuid
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
+from django.conf import settings
 
 from werkplaats import mail
 
@@ -29,3 +32,15 @@ class AccountAdapter(DefaultAccountAdapter):
                 message,
                 user=user if getattr(user, "pk", None) else None,
             )
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        """Staff keep their authenticator app while the admin requires one (they may set up a
+        new phone by generating new recovery codes, or ask a beheerder to reset it)."""
+        user = authenticator.user
+        return not (
+            settings.STAFF_MFA_REQUIRED
+            and user.is_staff
+            and authenticator.type == Authenticator.Type.TOTP
+        )

@@ -7,6 +7,8 @@ approved the way staff approve claims.
 """
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import decrypt, encrypt
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -20,6 +22,7 @@ from .services import koppeling_approve
 
 DEMO = read("accounts")
 DEMO_PASSWORD = DEMO["wachtwoord"]
+DEMO_TOTP_SECRET = DEMO["totp_geheim"]
 
 
 def email_of(sleutel: str) -> str:
@@ -52,7 +55,20 @@ def _account(loader: Loader, row: dict) -> User:
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )
     user.groups.add(*(Group.objects.get(name=name) for name in row.get("groepen", [])))
+    if user.is_staff:
+        _second_factor(user)
     return user
+
+
+def _second_factor(user: User) -> None:
+    """Staff need a code from an authenticator app: the demo's staff have the published one."""
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if totp is None:
+        totp = Authenticator(user=user, type=Authenticator.Type.TOTP, data={})
+    elif decrypt(totp.data.get("secret", "")) == DEMO_TOTP_SECRET:
+        return
+    totp.data = {"secret": encrypt(DEMO_TOTP_SECRET)}
+    totp.save()
 
 
 def _claim(loader: Loader, user: User, claim: dict, by: User) -> None:

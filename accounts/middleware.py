@@ -1,7 +1,12 @@
 import time
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 REFRESHED_AT = "_werkplaats_session_refreshed_at"
 STARTED_AT = "_werkplaats_session_started_at"
@@ -40,3 +45,42 @@ class IdleSessionMiddleware:
         started = session.setdefault(STARTED_AT, now)
         if now - started >= settings.SESSION_ABSOLUTE_SECONDS:
             logout(request)
+
+
+def has_second_factor(user) -> bool:
+    """Whether the user signs in with a code from an authenticator app as well."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class StaffSecondFactorMiddleware:
+    """Staff enter the admin only with a second factor (``STAFF_MFA_REQUIRED``). Whoever has
+    one is asked for a code at every sign-in; a staff member without one is sent from the admin
+    to set it up, and nothing of the admin is shown until then."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.STAFF_MFA_REQUIRED and self.needs_second_factor(request):
+            messages.warning(
+                request,
+                _(
+                    "Het beheer is alleen te gebruiken met een tweede stap bij het inloggen. "
+                    "Stel hieronder je authenticator-app in; daarna kun je naar het beheer."
+                ),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    @staticmethod
+    def needs_second_factor(request) -> bool:
+        admin = reverse("admin:index")
+        user = getattr(request, "user", None)
+        return (
+            request.path.startswith(admin)
+            and request.path != reverse("admin:logout")
+            and user is not None
+            and user.is_authenticated
+            and user.is_staff
+            and not has_second_factor(user)
+        )

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkplaats import audit
 from werkplaats.models import Persoon, User
 
 from . import berichten
@@ -31,11 +32,19 @@ def _lock_pending(koppeling: Koppeling) -> Koppeling:
 def _decided(
     koppeling: Koppeling, status: KoppelingStatus, by: User, *, notify: bool = True
 ) -> Koppeling:
-    """Record the decision and (with ``notify``) tell the applicant, once."""
+    """Record the decision (also in the audit log) and (with ``notify``) tell the applicant,
+    once."""
     koppeling.status = status
     koppeling.beoordeeld_at = timezone.now()
     koppeling.beoordeeld_door = by
     koppeling.save()
+    audit.record(
+        "koppeling.decided",
+        user=koppeling.user_id,
+        actor=by,
+        koppeling=koppeling.pk,
+        status=status,
+    )
     if notify:
         berichten.koppeling_decided(koppeling)
     return koppeling
@@ -107,6 +116,14 @@ def koppeling_request(*, koppeling: Koppeling) -> Koppeling:
     """Store a new claim and tell the staff who decide about claims (once, after the commit)."""
     koppeling.full_clean()
     koppeling.save()
+    audit.record(
+        "koppeling.requested",
+        user=koppeling.user_id,
+        koppeling=koppeling.pk,
+        persoon=koppeling.persoon_id,
+        organisatie=koppeling.organisatie_id,
+        is_contactpersoon=koppeling.is_contactpersoon,
+    )
     reviewers = wanting(koppeling_reviewers().exclude(pk=koppeling.user_id), "koppelingen")
     berichten.koppeling_requested(koppeling, reviewers=reviewers)
     return koppeling

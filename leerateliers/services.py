@@ -14,6 +14,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 
 from accounts.permissions import represented_by
+from werkplaats import audit
 from werkplaats.links import absolute_url
 from werkplaats.models import Organisatie, Persoon, User
 
@@ -73,13 +74,28 @@ def deelname_set_rol(
     on: datetime.date | None = None,
     contactpersoon: Persoon | None = None,
     notify: bool = True,
+    by: User | None = None,
 ) -> Deelname:
     """Put an organisation in the arena or on the tribune from ``on`` (today by default).
 
     A current deelname in the other role ends that day; one in the same role stays as it is.
     The trekkers are told when the organisation joins or moves (not with ``notify=False``, as
-    the demo loader calls it); a same-role call or a same-day correction tells nobody.
+    the demo loader calls it); a same-role call or a same-day correction tells nobody. The
+    audit log records the decision and who took it (``by``).
     """
+    deelname = _set_rol(organisatie, leeratelier, rol, on, contactpersoon, notify)
+    audit.record(
+        "deelname.rol",
+        actor=by,
+        deelname=deelname.pk,
+        organisatie=organisatie.pk,
+        leeratelier=leeratelier.pk,
+        rol=deelname.rol,
+    )
+    return deelname
+
+
+def _set_rol(organisatie, leeratelier, rol, on, contactpersoon, notify) -> Deelname:
     on = on or timezone.localdate()
     if on > timezone.localdate():
         raise ValidationError(_("Een rol kan niet in de toekomst ingaan."))
@@ -126,15 +142,24 @@ def deelname_end(
     leeratelier: Leeratelier,
     on: datetime.date | None = None,
     notify: bool = True,
+    by: User | None = None,
 ) -> Deelname | None:
     """End the organisation's current deelname (if any); the row stays as history. The
-    trekkers are told (not with ``notify=False``)."""
+    trekkers are told (not with ``notify=False``); the audit log records who ended it (``by``)."""
     current = _current(organisatie, leeratelier)
     if current is None:
         return None
     current.tot = on or timezone.localdate()
     current.full_clean()
     current.save(update_fields=["tot"])
+    audit.record(
+        "deelname.ended",
+        actor=by,
+        deelname=current.pk,
+        organisatie=organisatie.pk,
+        leeratelier=leeratelier.pk,
+        rol=current.rol,
+    )
     if notify:
         berichten.deelname_ended(current)
     return current

@@ -173,13 +173,14 @@ class DeelnameActie:
 
     def carry_out(self, *, organisatie, leeratelier, user):
         if self.name == "stoppen":
-            return services.deelname_end(organisatie=organisatie, leeratelier=leeratelier)
+            return services.deelname_end(organisatie=organisatie, leeratelier=leeratelier, by=user)
         persoon = getattr(user, "persoon", None)
         return services.deelname_set_rol(
             organisatie=organisatie,
             leeratelier=leeratelier,
             rol=Rol(self.name),
             contactpersoon=persoon,
+            by=user,
         )
 
 
@@ -233,8 +234,9 @@ def follow(request, slug):
         messages.success(
             request, _("Je volgt %(atelier)s niet meer.") % {"atelier": leeratelier.titel}
         )
+    # A path of this site only: redirect() would take anything else for a URL name.
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = leeratelier.get_absolute_url()

@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from werkplaats import audit
 from werkplaats.models import User
 
 from . import services
@@ -28,6 +29,15 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]
+
+    def user_change_password(self, request, id, form_url=""):
+        """Staff setting someone's password goes into the audit log (never the password)."""
+        account = User.objects.filter(pk=id)
+        before = account.values_list("password", flat=True).first()
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and account.exclude(password=before).exists():
+            audit.record("password.changed", user=int(id))
+        return response
 
     # Deleting an account here is what deleting it on the site does: seats at bijeenkomsten
     # go to the waiting list first, and no personal data stays behind.

@@ -12,6 +12,7 @@ from django.utils import timezone
 from bijeenkomsten.models import Bijeenkomst
 from leerateliers import tijdlijn
 from leerateliers.models import Leeratelier
+from werkplaats import audit
 from werkplaats.discovery import app_modules
 from werkplaats.models import User
 
@@ -43,6 +44,7 @@ def account_delete(*, user: User) -> None:
     A profile that is the author of a publicatie or a member of the programmacommissie is a
     public record: it stays with only its name, unlinked and emptied. The admin's log keeps
     that something changed, not whom it was about. The site and the admin both delete here."""
+    audit.record("account.deleted", user=user.pk)
     for module in reversed(app_modules("privacy")):
         module.erase(user)
 

@@ -49,7 +49,7 @@ from publicaties.models import Auteurschap, Publicatie, split_naam
 from quickscan import charts as quickscan_charts
 from quickscan import scores as quickscan_scores
 from reacties.services import met_nieuwe_reacties
-from werkplaats import metadata
+from werkplaats import audit, metadata
 from werkplaats.filters import OrganisatieFilter
 from werkplaats.forms import posted
 from werkplaats.models import (
@@ -374,6 +374,7 @@ def dashboard(request):
 @login_required
 def personal_data(request):
     data = services.personal_data(request.user)
+    audit.record("data.downloaded", user=request.user, download="persoonsgegevens")
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",

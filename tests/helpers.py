@@ -1,3 +1,7 @@
+import base64
+import hmac
+import struct
+import time
 from io import StringIO
 
 from django import forms
@@ -11,11 +15,39 @@ def run_command(name, *args, **options):
     return out.getvalue()
 
 
+def totp_code(secret, *, at=None):
+    """The six digits an authenticator app shows for ``secret`` (RFC 6238, 30 s steps)."""
+    counter = int(time.time() if at is None else at) // 30
+    digest = hmac.new(base64.b32decode(secret), struct.pack(">Q", counter), "sha1").digest()
+    offset = digest[-1] & 0x0F
+    number = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"
+
+
+def forget_used_code(email, code):
+    """A code works once (allauth remembers it in the cache for its window); tests sign the
+    same demo account in many times within a minute."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+    from django.core.cache import cache
+
+    totp = Authenticator.objects.get(user__email=email, type=Authenticator.Type.TOTP)
+    cache.delete(TOTP(totp)._get_used_cache_key(code))
+
+
 def sign_in(client, email, password):
-    """Sign in through allauth's form and confirm the password once more, as allauth asks
-    before sensitive steps (deleting the account, changing the password)."""
+    """Sign in through allauth's form (with the demo's authenticator code when the account
+    asks for one) and confirm the password once more, as allauth asks before sensitive steps
+    (deleting the account, changing the password)."""
+    from accounts.demo import DEMO_TOTP_SECRET
+
     response = client.post("/accounts/login/", {"login": email, "password": password})
     assert response.status_code == 302, response.content.decode()[:300]
+    if response["Location"] == "/accounts/2fa/authenticate/":
+        code = totp_code(DEMO_TOTP_SECRET)
+        forget_used_code(email, code)
+        response = client.post("/accounts/2fa/authenticate/", {"code": code})
+        assert response.status_code == 302, response.content.decode()[:300]
     response = client.post("/accounts/reauthenticate/", {"password": password})
     assert response.status_code == 302, response.content.decode()[:300]
     return client

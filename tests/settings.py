@@ -36,5 +36,10 @@ CACHES = {
 # the cache itself (tests/werkplaats/test_pagecache.py) switch it on.
 PAGE_CACHE = False
 
+# Staff need a second factor for the admin; the tests of the admin's own features sign staff in
+# with force_login, as a session would be after the code. tests/accounts/test_mfa.py tests the
+# second factor with this on, and tests/werkplaats/test_settings.py that it is on in production.
+STAFF_MFA_REQUIRED = False
+
 # Uploads and demo files of the test run stay out of the project's media/ folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="werkplaats-test-media-"))

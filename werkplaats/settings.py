@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "simple_history",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -133,8 +134,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "werkplaats.audit.RequestMiddleware",  # the request at hand for the audit log
     "accounts.middleware.IdleSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -277,6 +280,19 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 ACCOUNT_RATE_LIMITS = {"reset_password": "10/h/ip,3/h/key"}
 # A reset link works for an hour (Django's default is three days).
 PASSWORD_RESET_TIMEOUT = 60 * 60
+
+# A second factor: a code from an authenticator app (TOTP), with one-time recovery codes for
+# when the phone is lost. Staff need it to enter the admin (accounts.middleware); anyone may
+# switch it on from their account pages.
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"  # staff cannot switch their second factor off
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Werkplaats Sociaal Domein"
+STAFF_MFA_REQUIRED = True
+
+# Who hears of a vulnerability (/.well-known/security.txt and /beveiliging/): an address or a
+# web page; without it, the werkplaats' address from its profile.
+SECURITY_CONTACT = env("DJANGO_SECURITY_CONTACT") or ""
+SECURITY_TXT_DAYS = 180
 
 # A signed-in session ends after this many seconds without a request; requests renew the
 # period, writing the session at most once per SESSION_REFRESH_SECONDS (accounts.middleware).
@@ -457,10 +473,25 @@ CONTENT_SECURITY_POLICY = {
 # a decision, never by restoring an old row.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# The audit log (werkplaats.audit): JSON lines to the file DJANGO_AUDIT_LOG (reopened when
+# logrotate moves it), else to stderr; never mixed into the other logs.
+AUDIT_LOG = env("DJANGO_AUDIT_LOG")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"audit": {"()": "werkplaats.audit.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "audit": (
+            {"class": "logging.handlers.WatchedFileHandler", "filename": AUDIT_LOG}
+            if AUDIT_LOG
+            else {"class": "logging.StreamHandler"}
+        )
+        | {"formatter": "audit"},
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL") or "INFO"},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "werkplaats.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False},
+    },
 }

@@ -1,8 +1,10 @@
-"""The project's own endpoints: the health check, robots.txt, the favicon, the 500 page and the
-privacyverklaring."""
+"""The project's own endpoints: the health check, robots.txt, security.txt and the page on
+reporting vulnerabilities, the favicon, the 500 page and the privacyverklaring."""
 
 import sys
+from datetime import UTC, timedelta
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import (
     Http404,
@@ -47,6 +49,42 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('portaal:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def _security_contact():
+    """Where vulnerabilities are reported: ``SECURITY_CONTACT`` (an address or a web page), or
+    else the werkplaats' own address from its profile."""
+    contact = settings.SECURITY_CONTACT or Profiel.objects.current().email
+    if contact and "@" in contact and not contact.startswith(("https://", "mailto:")):
+        return f"mailto:{contact}"
+    return contact
+
+
+@require_GET
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): who to tell of a vulnerability, in which
+    languages, and the policy page. It expires SECURITY_TXT_DAYS after it is served, so a copy
+    kept elsewhere goes stale while the site itself stays current."""
+    expires = timezone.now() + timedelta(days=settings.SECURITY_TXT_DAYS)
+    lines = [
+        f"Contact: {_security_contact()}",
+        f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {request.build_absolute_uri(reverse('werkplaats:security_txt'))}",
+        f"Policy: {request.build_absolute_uri(reverse('werkplaats:beveiliging'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def beveiliging(request):
+    """/beveiliging/: how to report a vulnerability, and what the werkplaats promises."""
+    contact = _security_contact()
+    return render(
+        request,
+        "werkplaats/beveiliging.html",
+        {"contact": contact, "contact_email": contact.removeprefix("mailto:")},
+    )
 
 
 @require_GET

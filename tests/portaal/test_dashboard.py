@@ -56,12 +56,11 @@ def test_following_and_unfollowing_a_leeratelier(client, world):
     assert not Abonnement.objects.following().filter(user=world.stranger).exists()
 
 
-def test_follow_is_a_post_and_never_redirects_elsewhere(client, world):
+@pytest.mark.parametrize("target", ["https://example.com/", "-396", "' OR '1'='1", "mijn"])
+def test_follow_is_a_post_and_never_redirects_elsewhere(client, world, target):
     client.force_login(world.stranger)
     assert client.get(f"/mijn/volgen/{world.a.slug}/").status_code == 405
-    response = client.post(
-        f"/mijn/volgen/{world.a.slug}/", {"volgen": "on", "next": "https://example.com/"}
-    )
+    response = client.post(f"/mijn/volgen/{world.a.slug}/", {"volgen": "on", "next": target})
     assert response["Location"] == world.a.get_absolute_url()
 
 

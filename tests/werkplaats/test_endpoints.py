@@ -51,3 +51,42 @@ def test_server_error_gets_the_500_page_in_the_site_style(client, monkeypatch):
     response = client.get(reverse("portaal:home"))
     assert response.status_code == 500
     assert "Er ging iets mis aan onze kant" in response.content.decode()
+
+
+def security_txt_fields(client):
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    fields = {}
+    for line in response.content.decode().splitlines():
+        name, _colon, value = line.partition(": ")
+        fields[name] = value
+    return fields
+
+
+def test_security_txt_names_the_contact_expiry_and_policy(client, settings):
+    from datetime import UTC, datetime, timedelta
+
+    settings.SECURITY_CONTACT = "security@werkplaats.example"
+
+    fields = security_txt_fields(client)
+
+    assert fields["Contact"] == "mailto:security@werkplaats.example"
+    expires = datetime.strptime(fields["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    assert timedelta(days=30) < expires - datetime.now(UTC) < timedelta(days=365)  # RFC 9116
+    assert fields["Canonical"] == "http://testserver/.well-known/security.txt"
+    policy = client.get(fields["Policy"].removeprefix("http://testserver"))
+    assert policy.status_code == 200
+    page = policy.content.decode()
+    assert "<h1>Kwetsbaarheid melden</h1>" in page
+    assert 'href="mailto:security@werkplaats.example"' in page
+
+
+def test_security_txt_falls_back_to_the_werkplaats_address(client, settings):
+    from werkplaats.models import Profiel
+
+    settings.SECURITY_CONTACT = ""
+    Profiel.objects.create(naam="Werkplaats Sociaal Domein Twente", email="info@wsd.example")
+
+    assert security_txt_fields(client)["Contact"] == "mailto:info@wsd.example"
+    assert "Kwetsbaarheid melden" in client.get("/").content.decode()  # linked from every page

@@ -55,6 +55,7 @@ print(json.dumps({
             "SESSION_COOKIE_SECURE",
             "CSRF_COOKIE_SECURE",
             "CACHES",
+            "STAFF_MFA_REQUIRED",
         ]
     },
     "https": get("/robots.txt", secure=True),
@@ -185,6 +186,7 @@ def test_production_turns_on_https_only_settings(production):
     assert settings["SECURE_HSTS_SECONDS"] >= ONE_YEAR
     assert settings["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
     assert settings["SECURE_HSTS_PRELOAD"] is True
+    assert settings["STAFF_MFA_REQUIRED"] is True  # staff enter the admin with a second factor
 
 
 def test_production_response_carries_the_security_headers(production):
