@@ -167,11 +167,14 @@ def test_the_demo_staff_have_the_secret_the_readme_prints(settings, client):
 def test_staff_cannot_switch_their_authenticator_off_but_others_can(client, make_user):
     staff = verified(make_user, is_staff=True)
     partner = verified(make_user)
+    offered = {}
     for user in (staff, partner):
         TOTP.activate(user, SECRET)
         client.force_login(user)
+        offered[user] = "Uitzetten" in client.get("/accounts/2fa/").content.decode()
         client.post("/accounts/reauthenticate/", {"password": PASSWORD})
         client.post("/accounts/2fa/totp/deactivate/")
     remaining = Authenticator.objects.filter(type=Authenticator.Type.TOTP)
 
     assert list(remaining.values_list("user", flat=True)) == [staff.pk]
+    assert offered == {staff: False, partner: True}
