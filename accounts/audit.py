@@ -1,6 +1,6 @@
 """What the audit log (``werkplaats.audit``) hears from Django, allauth and the admin: signing
-in and out, failed sign-ins, passwords, email addresses, second factors (when allauth.mfa is
-installed), groups and permissions, and the staff, superuser and active flags of accounts.
+in and out, failed sign-ins, passwords, email addresses, second factors (wrong codes
+included), groups and permissions, and the staff, superuser and active flags of accounts.
 Connected in ``AccountsConfig.ready``. Decisions about koppelingen and deelnames are recorded
 by their services."""
 
@@ -8,7 +8,7 @@ import hashlib
 
 from allauth.account import signals as account_signals
 from allauth.account.utils import filter_users_by_email
-from django.apps import apps
+from allauth.mfa import signals as mfa_signals
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import m2m_changed, post_save, pre_save
@@ -90,7 +90,7 @@ def email_removed(sender, request, user, email_address, **kwargs):
     audit.record("email.removed", user=user, request=request, email_address=email_address.pk)
 
 
-# --- Second factors (allauth.mfa, when installed) ----------------------------------------------
+# --- Second factors ------------------------------------------------------------------------
 
 
 def _authenticator_event(event):
@@ -100,15 +100,13 @@ def _authenticator_event(event):
     return authenticator_event
 
 
-if apps.is_installed("allauth.mfa"):
-    from allauth.mfa import signals as mfa_signals
-
-    for _signal, _event in [
-        (mfa_signals.authenticator_added, "mfa.added"),
-        (mfa_signals.authenticator_removed, "mfa.removed"),
-        (mfa_signals.authenticator_reset, "mfa.reset"),
-    ]:
-        _signal.connect(_authenticator_event(_event), dispatch_uid=f"audit-{_event}")
+for _signal, _event in [
+    (mfa_signals.authenticator_added, "mfa.added"),
+    (mfa_signals.authenticator_removed, "mfa.removed"),
+    (mfa_signals.authenticator_reset, "mfa.reset"),
+    (mfa_signals.authentication_failed, "mfa.failure"),  # a wrong code after the password
+]:
+    _signal.connect(_authenticator_event(_event), dispatch_uid=f"audit-{_event}")
 
 
 # --- Groups, permissions and the flags of accounts ------------------------------------------

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
@@ -220,8 +219,6 @@ def test_staff_setting_a_password_in_the_admin_is_logged_as_done_by_them(client,
 
 
 def test_turning_on_and_off_an_authenticator_app_is_logged(client, audit_log):
-    if "allauth.mfa" not in django_settings.INSTALLED_APPS:
-        pytest.skip("allauth.mfa is not installed")
     from allauth.mfa.totp.internal.auth import (
         SECRET_SESSION_KEY,
         format_hotp_value,
@@ -247,6 +244,24 @@ def test_turning_on_and_off_an_authenticator_app_is_logged(client, audit_log):
     removed = audit_log.entries("mfa.removed")
     assert "totp" in {entry["authenticator"] for entry in removed}
     assert secret not in audit_log.text and code not in audit_log.text
+
+
+def test_a_wrong_second_factor_code_is_logged_without_the_code(client, audit_log):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    user = verified_user()
+    TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    with audit_log():
+        client.post("/accounts/2fa/authenticate/", {"code": "271828"}, REMOTE_ADDR=CLIENT_IP)
+
+    (failure,) = audit_log.entries("mfa.failure")
+    assert (failure["user"], failure["ip"], failure["authenticator"]) == (
+        user.pk,
+        CLIENT_IP,
+        "totp",
+    )
+    assert "271828" not in audit_log.text
 
 
 # --- Koppelingen, deelnames, rights ------------------------------------------------------------
