@@ -194,6 +194,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         f" -c statement_timeout={env('DJANGO_PG_STATEMENT_TIMEOUT', '30s')}"
         f" -c lock_timeout={env('DJANGO_PG_LOCK_TIMEOUT', '10s')}"
     )
+    # A database server that does not answer (down, or a network that drops the packets)
+    # refuses nothing: without a limit a new connection waits 130 s (psycopg's default), the
+    # app server kills the worker after 30 s, and the visitor gets a bare 500 instead of the
+    # 503 page. A limit well below the worker's time-out (DATABASE_URL's ?connect_timeout=
+    # wins).
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "connect_timeout", env_int("DJANGO_PG_CONNECT_TIMEOUT", 5)
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "werkplaats.User"
