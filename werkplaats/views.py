@@ -5,6 +5,7 @@ import sys
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import (
     Http404,
@@ -20,7 +21,11 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from .models import Privacyverklaring, Profiel
+from .models import PROFIEL_CACHE_KEY, Privacyverklaring, Profiel
+
+# When the database is unreachable (or a statement ran out of time), the answer is 503 with
+# the time after which to try again.
+RETRY_AFTER_SECONDS = 30
 
 
 @never_cache
@@ -33,7 +38,9 @@ def healthz(request):
             cursor.execute("SELECT 1 FROM django_migrations LIMIT 1")
             cursor.fetchone()
     except DatabaseError:
-        return HttpResponse("database onbereikbaar", status=503, content_type="text/plain")
+        response = HttpResponse("database onbereikbaar", status=503, content_type="text/plain")
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return HttpResponse("ok", content_type="text/plain")
 
 
@@ -99,20 +106,17 @@ def bad_request(request, exception):
     return render(request, "400.html", status=400)
 
 
-# When the database is unreachable (or a statement ran out of time), the answer is 503 with
-# the time after which to try again.
-RETRY_AFTER_SECONDS = 30
-
-
 def server_error(request):
     """The 500 page in the site's style, or the 503 page when the database could not be
     reached. Like Django's own, it renders without the request's context processors (they
     may be what failed); it names the werkplaats when it can."""
     unreachable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
     try:
-        profiel = Profiel.objects.current()
+        # With the database away, asking it again would wait a connect timeout once more.
+        profiel = cache.get(PROFIEL_CACHE_KEY) if unreachable else Profiel.objects.current()
     except Exception:  # the database or the cache may be what failed: the page still shows
-        profiel = Profiel()
+        profiel = None
+    profiel = profiel or Profiel()
     if unreachable:
         page = loader.get_template("503.html").render({"profiel": profiel})
         response = HttpResponse(page, status=503)
