@@ -9,6 +9,7 @@ approved the way staff approve claims.
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import decrypt, encrypt
+from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -65,8 +66,12 @@ def _second_factor(user: User) -> None:
     totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
     if totp is None:
         totp = Authenticator(user=user, type=Authenticator.Type.TOTP, data={})
-    elif decrypt(totp.data.get("secret", "")) == DEMO_TOTP_SECRET:
-        return
+    else:
+        try:
+            if decrypt(totp.data["secret"]) == DEMO_TOTP_SECRET:
+                return
+        except (KeyError, InvalidToken):  # made with another secret key: made anew
+            pass
     totp.data = {"secret": encrypt(DEMO_TOTP_SECRET)}
     totp.save()
 

@@ -55,6 +55,9 @@ def env_list(name):
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env("DJANGO_SECRET_KEY") or DEVELOPMENT_SECRET_KEY
+# Earlier keys, while a new one takes over: sessions, links in emails and second-factor secrets
+# made with them keep working (comma-separated).
+SECRET_KEY_FALLBACKS = env_list("DJANGO_SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -292,7 +295,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60
 # A second factor: a code from an authenticator app (TOTP), with one-time recovery codes for
 # when the phone is lost. Staff need it to enter the admin (accounts.middleware); anyone may
 # switch it on from their account pages.
-MFA_ADAPTER = "accounts.adapter.MFAAdapter"  # staff cannot switch their second factor off
+# Second-factor secrets encrypted with the secret key; staff cannot switch theirs off.
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Werkplaats Sociaal Domein"
 STAFF_MFA_REQUIRED = True

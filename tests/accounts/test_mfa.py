@@ -8,6 +8,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
+from cryptography.fernet import InvalidToken
 
 from accounts.demo import BEHEERDER, COMMISSIE, DEMO_PASSWORD, DEMO_TOTP_SECRET
 from tests.conftest import PASSWORD
@@ -178,3 +179,26 @@ def test_staff_cannot_switch_their_authenticator_off_but_others_can(client, make
 
     assert list(remaining.values_list("user", flat=True)) == [staff.pk]
     assert offered == {staff: False, partner: True}
+
+
+@pytest.mark.django_db
+def test_second_factor_secrets_are_stored_encrypted_and_survive_a_new_secret_key(
+    settings, make_user
+):
+    staff = verified(make_user, is_staff=True)
+    totp = TOTP.activate(staff, SECRET)
+    codes = RecoveryCodes.activate(staff)
+    stored = str(list(Authenticator.objects.filter(user=staff).values_list("data", flat=True)))
+    assert SECRET not in stored
+    assert not any(code in stored for code in codes.get_unused_codes())
+    seed = RecoveryCodes(Authenticator.objects.get(user=staff, type="recovery_codes"))
+
+    old_key = settings.SECRET_KEY
+    settings.SECRET_KEY = "een-nieuwe-sleutel-" * 4
+    settings.SECRET_KEY_FALLBACKS = [old_key]
+    assert TOTP(Authenticator.objects.get(pk=totp.instance.pk)).validate_code(totp_code(SECRET))
+    assert seed.get_unused_codes() == codes.get_unused_codes()
+
+    settings.SECRET_KEY_FALLBACKS = []  # the old key forgotten: the secret cannot be read
+    with pytest.raises(InvalidToken):
+        TOTP(Authenticator.objects.get(pk=totp.instance.pk)).validate_code("123456")
