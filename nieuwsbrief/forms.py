@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Leeratelier, LeeratelierStatus
+from werkplaats.forms import ModelMultipleChoiceField
 from werkplaats.ratelimit import address_key, client_key, over_limit
 from werkplaats.text import validate_no_control_characters, validate_plain_email
 
@@ -37,7 +38,7 @@ class InschrijvingForm(forms.Form):
         required=False,
         validators=[validate_no_control_characters],
     )
-    leerateliers = forms.ModelMultipleChoiceField(
+    leerateliers = ModelMultipleChoiceField(
         label=_("Leerateliers die je interesseren"),
         queryset=Leeratelier.objects.exclude(status=LeeratelierStatus.AFGEROND).order_by("titel"),
         required=False,

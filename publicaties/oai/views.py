@@ -39,6 +39,9 @@ ARGUMENTS = {  # verb: (required, allowed)
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SECOND = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 ONE_SECOND = datetime.timedelta(seconds=1)
+# What XML 1.0 cannot hold (NUL, other control characters, U+FFFE and U+FFFF): an argument with
+# one cannot be echoed in the answer's request element or error message.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class OaiError(Exception):
@@ -106,6 +109,8 @@ def _arguments(params):
         if name == "verb":
             continue
         values = params.getlist(name)
+        if any(NOT_XML.search(text) for text in [name, *values]):
+            raise OaiError("badArgument", "Een argument bevat een teken dat niet is toegestaan.")
         if name not in allowed:
             raise OaiError("badArgument", f"{verb} kent het argument {name} niet.")
         if len(values) != 1:

@@ -26,8 +26,9 @@ from .quality import MAX_QUERIES_PUBLIC, assert_pages_answer, assert_pages_pass_
 MIN_PAGES = 30
 
 
-def crawl_public_pages(client):
-    """The demo content, and every page reached from the home page and from ``also``."""
+def crawl_public_pages(client, within=None):
+    """The demo content, and every page reached from the home page and from ``also`` (through
+    the links ``within`` accepts, if given)."""
     call_command("load_demo", verbosity=0)
     # Pages reached from an email or a form rather than a link: a guest confirming a
     # registration, and search results.
@@ -50,6 +51,7 @@ def crawl_public_pages(client):
     ]
     pages = crawl(
         client,
+        within=within,
         also=[
             confirm,
             *nieuwsbrief,

@@ -192,6 +192,7 @@ def test_a_guest_subscription_with_the_address_of_an_account_is_that_accounts(su
         ({"naam": "A" * 151}, "niet meer dan 150 tekens"),
         ({"organisatie": "Wijk\x00team"}, "Null-tekens zijn niet toegestaan"),
         ({"leerateliers": ["999999"]}, "Selecteer een geldige keuze"),
+        ({"leerateliers": ["9" * 30]}, "is geen geldige waarde"),  # too large for the database
         ({"leerateliers": ["niets"]}, "is geen geldige waarde"),
     ],
 )

@@ -69,6 +69,22 @@ def test_bad_argument(oai, record, params):
     assert xpath(document, "/oai:OAI-PMH/oai:request")[0].attrib == {}
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"verb": "Identify", "ûà\x1f": "x"},  # echoed in the error, which XML cannot hold
+        {"verb": "GetRecord", "identifier": f"{PREFIX}1\x00", "metadataPrefix": "oai_dc"},
+        {"verb": "ListRecords", "metadataPrefix": "oai_dc\x0b"},
+        {"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "soort:\uffff"},
+        {"verb": "ListSets", "resumptionToken": "\x00"},
+    ],
+)
+def test_a_character_xml_cannot_hold_is_a_bad_argument(oai, record, params):
+    document = oai(**params)
+    assert error_codes(document) == ["badArgument"]
+    assert xpath(document, "/oai:OAI-PMH/oai:request")[0].attrib == {}
+
+
 @pytest.mark.parametrize("verb", ["ListRecords", "ListIdentifiers", "ListSets"])
 def test_bad_resumption_token(oai, record, verb):
     assert error_codes(oai(verb=verb, resumptionToken="niet-van-ons")) == ["badResumptionToken"]
