@@ -1,7 +1,9 @@
-"""Personal data of identity: the account's email addresses, its koppelingen and its choices
-about emails (see ``werkplaats.privacy`` for what these modules declare)."""
+"""Personal data of identity: the account's email addresses, its koppelingen, its choices
+about emails and its second factors (see ``werkplaats.privacy`` for what these modules
+declare)."""
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 
 from werkplaats.admin_tools import forget_in_admin_log
 from werkplaats.models import User
@@ -12,6 +14,7 @@ COVERS = {
     EmailAddress: "exported; deleted with the account",
     Koppeling: "exported; deleted with the account (as the decider's, the link is cleared)",
     Meldingsvoorkeur: "exported; deleted with the account",
+    Authenticator: "exported without its secret; deleted with the account",
 }
 
 
@@ -58,6 +61,14 @@ def export(user: User) -> dict:
             }
             | {"gewijzigd_op": voorkeur.gewijzigd_at}
             for voorkeur in _voorkeuren(user, addresses)
+        ],
+        "tweede_stap": [
+            {
+                "soort": authenticator.get_type_display(),
+                "ingesteld_op": authenticator.created_at,
+                "laatst_gebruikt_op": authenticator.last_used_at,
+            }
+            for authenticator in Authenticator.objects.filter(user=user).order_by("created_at")
         ],
     }
 

@@ -117,7 +117,7 @@ class PrivacySitemap(Sitemap):
 
 
 class WerkplaatsPages(PagesSitemap):
-    url_names = ("werkplaats:privacy",)
+    url_names = ("werkplaats:privacy", "werkplaats:beveiliging")
 
 
 SITEMAPS = {
