@@ -1,6 +1,7 @@
 import time
 
 from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
@@ -47,11 +48,6 @@ class IdleSessionMiddleware:
             logout(request)
 
 
-def has_second_factor(user) -> bool:
-    """Whether the user signs in with a code from an authenticator app as well."""
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-
-
 class StaffSecondFactorMiddleware:
     """Staff enter the admin only with a second factor (``STAFF_MFA_REQUIRED``). Whoever has
     one is asked for a code at every sign-in; a staff member without one is sent from the admin
@@ -82,5 +78,5 @@ class StaffSecondFactorMiddleware:
             and user is not None
             and user.is_authenticated
             and user.is_staff
-            and not has_second_factor(user)
+            and not is_mfa_enabled(user, types=[Authenticator.Type.TOTP])
         )

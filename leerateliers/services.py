@@ -84,15 +84,19 @@ def deelname_set_rol(
     audit log records the decision and who took it (``by``).
     """
     deelname = _set_rol(organisatie, leeratelier, rol, on, contactpersoon, notify)
+    _audit("deelname.rol", deelname, by)
+    return deelname
+
+
+def _audit(event: str, deelname: Deelname, by: User | None) -> None:
     audit.record(
-        "deelname.rol",
+        event,
         actor=by,
         deelname=deelname.pk,
-        organisatie=organisatie.pk,
-        leeratelier=leeratelier.pk,
+        organisatie=deelname.organisatie_id,
+        leeratelier=deelname.leeratelier_id,
         rol=deelname.rol,
     )
-    return deelname
 
 
 def _set_rol(organisatie, leeratelier, rol, on, contactpersoon, notify) -> Deelname:
@@ -152,14 +156,7 @@ def deelname_end(
     current.tot = on or timezone.localdate()
     current.full_clean()
     current.save(update_fields=["tot"])
-    audit.record(
-        "deelname.ended",
-        actor=by,
-        deelname=current.pk,
-        organisatie=organisatie.pk,
-        leeratelier=leeratelier.pk,
-        rol=current.rol,
-    )
+    _audit("deelname.ended", current, by)
     if notify:
         berichten.deelname_ended(current)
     return current

@@ -27,7 +27,6 @@ import itertools
 import json
 import os
 import secrets
-import socket
 import string
 import subprocess
 import sys
@@ -42,6 +41,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from bench.serving import free_port
 from bijeenkomsten.models import Aanmelding, AanmeldingStatus
 from bijeenkomsten.notifications import confirm_token, send_pending
 from leerateliers.models import LerendePraktijk, PraktijkStatus
@@ -151,12 +151,6 @@ def portal(proxy, static_root, tmp_path, settings):
             server.kill()
             server.wait()
         log.close()
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_until_up(port, server, log):
