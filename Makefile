@@ -7,17 +7,49 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=true
 
-.PHONY: install run test lint format serve migrate demo clean bench bench-search bench-netwerk
+.PHONY: install lock lock-check audit system-packages run test lint format serve migrate demo clean \
+	bench bench-search bench-netwerk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Exactly the versions and files of the lock (requirements/dev.txt: the runtime and the test
+# dependencies, each with its hashes), then the portal itself; a changed lock installs again.
+$(STAMP): requirements/dev.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## Pin every dependency of pyproject.toml with the hashes of its files: requirements/dev.txt
+## (development, CI) and requirements/prod.txt (the servers; the same versions). Pins stay
+## where they are unless asked: LOCK_OPTIONS='--upgrade-package django' moves one,
+## LOCK_OPTIONS=--upgrade all.
+COMPILE = $(CURDIR)/$(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --universal \
+	--python-version 3.11 --custom-compile-command 'make lock'
+lock: install
+	$(COMPILE) --extra dev $(LOCK_OPTIONS) -o requirements/dev.txt
+	$(COMPILE) --constraints requirements/dev.txt -o requirements/prod.txt
+
+## Fails when requirements/ is not what `make lock` makes of pyproject.toml now (asks the index).
+lock-check: install
+	@tmp=$$(mktemp -d) && mkdir $$tmp/requirements && cp pyproject.toml $$tmp/ && \
+	cp requirements/dev.txt requirements/prod.txt $$tmp/requirements/ && \
+	(cd $$tmp && $(COMPILE) --extra dev -o requirements/dev.txt && \
+		$(COMPILE) --constraints requirements/dev.txt -o requirements/prod.txt) && \
+	if diff -u requirements $$tmp/requirements; then rm -rf $$tmp; \
+	else rm -rf $$tmp; echo "requirements/ past niet meer bij pyproject.toml: draai make lock."; exit 1; fi
+
+## Known vulnerabilities in the locked packages (pip-audit; status 1 when one is found).
+audit: install
+	$(BIN)/python .ci/audit.py requirements/dev.txt
+
+## Chromium and Java for the browser tests and the HTML checker: installed with apt-get when
+## that needs no password, otherwise the command to run.
+system-packages:
+	@bash .ci/system-packages
 
 migrate: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
@@ -43,7 +75,7 @@ format: install
 	$(BIN)/ruff format .
 
 ## Lint, migrations in sync, and the whole pytest suite (browser tests included).
-test: lint
+test: system-packages lint
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
@@ -56,7 +88,8 @@ serve: install
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py setup_roles && \
 	$(BIN)/python manage.py load_demo --if-empty && \
-	$(BIN)/gunicorn werkplaats.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	GUNICORN_BIND=$(HOST):$(PORT) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} \
+		$(BIN)/gunicorn --config gunicorn.conf.py
 
 clean:
 	rm -rf staticfiles var .pytest_cache

@@ -76,6 +76,9 @@ def gunicorn(app, *, workers=2, env=None, check="/"):
                 "--workers",
                 str(workers),
                 "--no-control-socket",
+                # gunicorn.conf.py replaces workers after 1,000 requests: not in the middle of
+                # a measurement.
+                "--max-requests=0",
             ],
             cwd=settings.BASE_DIR,
             env={**os.environ, **(env or {})},
