@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from werkplaats.admin_tools import ActionForm, confirmed_action, csv_download
+from werkplaats.admin_tools import ActionForm, LeesbaarheidAdmin, confirmed_action, csv_download
 from werkplaats.text import validate_no_control_characters
 
 from . import services
@@ -131,7 +131,8 @@ def attendees_csv(bijeenkomst: Bijeenkomst) -> HttpResponse:
 
 
 @admin.register(Bijeenkomst)
-class BijeenkomstAdmin(admin.ModelAdmin):
+class BijeenkomstAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+    leesbaarheid_velden = ("samenvatting",)
     list_display = ["titel", "start", "soort", "status", "plaatsen", "wachtlijst"]
     list_filter = ["status", "soort", "leeratelier", "gemeente"]
     search_fields = ["titel", "samenvatting", "locatie"]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from werkplaats.admin_tools import ConstraintCheckingFormSet
+from werkplaats.admin_tools import ConstraintCheckingFormSet, LeesbaarheidAdmin
 
 from .models import Lidmaatschap, Werkgroep, WerkgroepActiviteit
 
@@ -28,7 +28,8 @@ class WerkgroepActiviteitInline(admin.StackedInline):
 
 
 @admin.register(Werkgroep)
-class WerkgroepAdmin(admin.ModelAdmin):
+class WerkgroepAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+    leesbaarheid_velden = ("samenvatting",)
     list_display = ["naam", "hoofdthema", "status", "aantal_leden", "gewijzigd_at"]
     list_filter = ["status", "hoofdthema"]
     list_select_related = ["hoofdthema"]

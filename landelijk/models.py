@@ -42,7 +42,9 @@ class ActiviteitStatus(models.TextChoices):
 
 
 def _gepubliceerd():
-    return Publicatie.objects.newest().only("titel", "slug", "soort", "status", "gepubliceerd_on")
+    return Publicatie.objects.newest().only(
+        "titel", "slug", "soort", "status", "gepubliceerd_on", "taal"
+    )
 
 
 class WerkgroepQuerySet(models.QuerySet):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from werkplaats.admin_tools import (
     ConstraintCheckingFormSet,
     HistoryAdmin,
+    LeesbaarheidAdmin,
     confirmed_action,
     csv_download,
 )
@@ -83,7 +84,8 @@ def deelname_matrix():
 
 
 @admin.register(Leeratelier)
-class LeeratelierAdmin(admin.ModelAdmin):
+class LeeratelierAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+    leesbaarheid_velden = ("samenvatting",)
     list_display = ["titel", "status", "start_on", "trekkers", "aantal_arena", "aantal_tribune"]
     list_filter = ["status", "voorwaarden", "themas", "gemeenten"]
     search_fields = ["titel", "samenvatting", "beschrijving"]
@@ -177,7 +179,8 @@ class DeelnameAdmin(admin.ModelAdmin):
         )
 
 
-class GeleerdeLesInline(admin.TabularInline):
+class GeleerdeLesInline(LeesbaarheidAdmin, admin.TabularInline):
+    leesbaarheid_velden = ("tekst",)
     """The praktijk's lessen, to read: a les is added and changed on its own page, where its
     level, its local lessen and its history are (see GeleerdeLesAdmin)."""
 
@@ -193,7 +196,8 @@ class GeleerdeLesInline(admin.TabularInline):
 
 
 @admin.register(LerendePraktijk)
-class LerendePraktijkAdmin(HistoryAdmin):
+class LerendePraktijkAdmin(LeesbaarheidAdmin, HistoryAdmin):
+    leesbaarheid_velden = ("beschrijving",)
     list_display = ["titel", "leeratelier", "status", "start_on", "aantal_lessen"]
     list_filter = ["status", "leeratelier", "gemeenten"]
     list_select_related = ["leeratelier"]
@@ -253,7 +257,8 @@ class GeleerdeLesAdminForm(forms.ModelForm):
 
 
 @admin.register(GeleerdeLes)
-class GeleerdeLesAdmin(HistoryAdmin):
+class GeleerdeLesAdmin(LeesbaarheidAdmin, HistoryAdmin):
+    leesbaarheid_velden = ("tekst",)
     form = GeleerdeLesAdminForm
     list_display = ["kort", "leeratelier", "praktijk", "niveau", "geleerd_on", "aangekondigd"]
     list_filter = ["niveau", "leeratelier"]
@@ -325,7 +330,8 @@ class GeleerdeLesAdmin(HistoryAdmin):
 
 
 @admin.register(TribuneUpdate)
-class TribuneUpdateAdmin(admin.ModelAdmin):
+class TribuneUpdateAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+    leesbaarheid_velden = ("tekst",)
     list_display = ["titel", "leeratelier", "auteur", "status", "gepubliceerd_at"]
     list_filter = ["status", "leeratelier"]
     list_select_related = ["leeratelier", "auteur"]

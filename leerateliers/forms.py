@@ -3,7 +3,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from werkplaats.aggregates import NameList
-from werkplaats.forms import ModelMultipleChoiceField, date_input
+from werkplaats.forms import LeesbaarheidMixin, ModelMultipleChoiceField, date_input
 
 from .models import Frequentie, GeleerdeLes, LerendePraktijk, Niveau, TribuneUpdate
 
@@ -19,9 +19,11 @@ class AttachmentInput(forms.ClearableFileInput):
     clear_checkbox_label = _("Bijlage verwijderen")
 
 
-class TribuneUpdateForm(forms.ModelForm):
+class TribuneUpdateForm(LeesbaarheidMixin, forms.ModelForm):
     """What a trekker writes; the leeratelier and the author come from the URL and the account,
     never from the form."""
+
+    leesbaarheid_velden = ("tekst",)
 
     class Meta:
         model = TribuneUpdate
@@ -30,9 +32,11 @@ class TribuneUpdateForm(forms.ModelForm):
         help_texts = {"tekst": MARKDOWN_HELP}
 
 
-class PraktijkForm(forms.ModelForm):
+class PraktijkForm(LeesbaarheidMixin, forms.ModelForm):
     """A lerende praktijk as its trekkers keep it up; the leeratelier comes from the URL,
     never from the form."""
+
+    leesbaarheid_velden = ("beschrijving",)
 
     class Meta:
         model = LerendePraktijk
@@ -105,9 +109,11 @@ class BronnenField(ModelMultipleChoiceField):
         return f"“{tekst}” ({waar})"
 
 
-class LesForm(forms.ModelForm):
+class LesForm(LeesbaarheidMixin, forms.ModelForm):
     """A geleerde les as its trekkers keep it up. Its praktijk and the local lessen it brings
     together can only be chosen from its own leeratelier (from the URL)."""
+
+    leesbaarheid_velden = ("tekst",)
 
     aankondigen = forms.BooleanField(
         label=_("Aankondigen op de tribune"),

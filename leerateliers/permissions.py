@@ -47,6 +47,12 @@ def acts_as_trekker(user: User | AnonymousUser | None) -> bool:
     return user is not None and is_active(user) and user.has_perm(WRITE_UPDATES)
 
 
+def can_check_leesbaarheid(user: User | AnonymousUser) -> bool:
+    """Who may ask for the leesbaarheidsindicatie while typing: staff, who edit in the admin,
+    and trekkers, who write updates, praktijken and lessen on the site."""
+    return is_active(user) and (user.is_staff or acts_as_trekker(user))
+
+
 def leerateliers_led_by(user: User | AnonymousUser):
     """The leerateliers ``user`` leads (trekker or co-trekker of). Only staff link an account
     to a persoon: by approving a koppeling, or in the admin."""

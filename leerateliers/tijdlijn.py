@@ -13,12 +13,15 @@ from .models import Deelname, GeleerdeLes, Niveau, Rol, TribuneUpdate
 
 @dataclass(frozen=True)
 class Gebeurtenis:
-    """One dated event; ``soort`` is shown as its label (Arena, Tribune, Update, Les, …)."""
+    """One dated event; ``soort`` is shown as its label (Arena, Tribune, Update, Les, …).
+    ``inhoud``: ``tekst`` is content (a title, a les), Dutch whatever the interface's language,
+    rather than a sentence in the interface's language."""
 
     datum: datetime.date
     soort: str
     tekst: str
     url: str = ""
+    inhoud: bool = False
 
 
 def deelname_events(deelnames: list[Deelname]) -> list[Gebeurtenis]:
@@ -68,6 +71,7 @@ def update_events(updates: list[TribuneUpdate]) -> list[Gebeurtenis]:
             _("Tribune-update"),
             update.titel,
             update.get_absolute_url(),
+            inhoud=True,
         )
         for update in updates
     ]
@@ -80,6 +84,7 @@ def les_events(lessen: list[GeleerdeLes]) -> list[Gebeurtenis]:
             _("Regionale les") if les.niveau == Niveau.REGIONAAL else _("Lokale les"),
             les.tekst if len(les.tekst) <= 120 else f"{les.tekst[:119].rstrip()}…",
             les.get_absolute_url(),
+            inhoud=True,
         )
         for les in lessen
     ]

@@ -55,6 +55,7 @@ urlpatterns = [
         views.les_edit,
         name="les_edit",
     ),
+    path("mijn/leesbaarheid/", views.leesbaarheid, name="leesbaarheid"),
     path("mijn/volgen/<slug:slug>/", views.follow, name="follow"),
     path("mijn/meldingen/", views.preferences, name="preferences"),
     path("mijn/afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -19,8 +19,10 @@ from django_filters.views import FilterView
 
 from accounts import services as accounts_services
 from accounts.forms import MeldingsvoorkeurForm
-from werkplaats.forms import add_errors, posted
+from werkplaats.forms import add_errors, leesbaarheid_delen, posted, te_lang_voor_leesbaarheid
+from werkplaats.leesbaarheid import MAX_TEKENS
 from werkplaats.models import Organisatie, Persoon
+from werkplaats.ratelimit import over_limit
 
 from . import berichten, metadata, permissions, services
 from .filters import LeeratelierFilter
@@ -421,3 +423,39 @@ def les_edit(request, slug, pk=None):
         "wijzigingen": wijzigingen(les, labels=_labels(form)) if les.pk else [],
     }
     return render(request, "leerateliers/les_form.html", context)
+
+
+# --- The leesbaarheidsindicatie while typing (static/js/leesbaarheid.js) -------------------------
+
+# How often one account may ask in a minute; the script asks 600 ms after the last key, and
+# only for a text that changed.
+LEESBAARHEID_PER_MINUUT = 60
+# The largest body: MAX_TEKENS characters of up to 4 bytes, percent-encoded, and a form token.
+LEESBAARHEID_MAX_BYTES = MAX_TEKENS * 12 + 4096
+
+
+@never_cache
+@require_POST
+def leesbaarheid(request):
+    """The leesbaarheidsindicatie of the posted ``tekst`` as JSON, the parts ``uitslag`` and
+    ``details`` of the field's region; or ``fout``, a sentence in Dutch, with 403 (not signed in
+    as staff or trekker), 413 (a text longer than ``MAX_TEKENS``) or 429 (asked too often)."""
+    if not permissions.can_check_leesbaarheid(request.user):
+        fout = _("De leesbaarheidsindicatie is er voor ingelogde redacteuren en trekkers.")
+        return JsonResponse({"fout": fout}, status=403)
+    try:
+        lengte = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        lengte = 0  # Django then reads no more than DATA_UPLOAD_MAX_MEMORY_SIZE
+    if lengte > LEESBAARHEID_MAX_BYTES:
+        return JsonResponse({"fout": te_lang_voor_leesbaarheid()}, status=413)
+    if over_limit(f"leesbaarheid:{request.user.pk}", LEESBAARHEID_PER_MINUUT, window=60):
+        fout = _(
+            "De leesbaarheidsindicatie is deze minuut al vaak bijgewerkt. Typ gerust verder; "
+            "zo meteen wordt ze weer bijgewerkt."
+        )
+        return JsonResponse({"fout": fout}, status=429)
+    tekst = request.POST.get("tekst", "")
+    if len(tekst) > MAX_TEKENS:
+        return JsonResponse({"fout": te_lang_voor_leesbaarheid()}, status=413)
+    return JsonResponse(leesbaarheid_delen(tekst))

@@ -12,7 +12,12 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Leeratelier
-from werkplaats.admin_tools import ConstraintCheckingFormSet, ReadOnlyAdmin, confirmed_action
+from werkplaats.admin_tools import (
+    ConstraintCheckingFormSet,
+    LeesbaarheidAdmin,
+    ReadOnlyAdmin,
+    confirmed_action,
+)
 
 from . import content, segments, sending, services
 from .models import TOESTEMMING_VELDEN, Afmelding, Editie, Inschrijving, Item, ItemSoort
@@ -143,7 +148,8 @@ class ItemForm(forms.ModelForm):
             self.instance.soort = ItemSoort.VRIJ
 
 
-class ItemInline(admin.TabularInline):
+class ItemInline(LeesbaarheidAdmin, admin.TabularInline):
+    leesbaarheid_velden = ("tekst",)
     model = Item
     form = ItemForm
     formset = ConstraintCheckingFormSet
@@ -199,7 +205,8 @@ PREVIEW_ADDRESS = "voorbeeld@example.org"
 
 
 @admin.register(Editie)
-class EditieAdmin(admin.ModelAdmin):
+class EditieAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+    leesbaarheid_velden = ("voorwoord",)
     list_display = [
         "titel",
         "status",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Leeratelier, LeeratelierStatus
 from werkplaats.forms import ModelMultipleChoiceField
+from werkplaats.i18n import nederlandse_tekst
 from werkplaats.ratelimit import address_key, client_key, over_limit
 from werkplaats.text import validate_no_control_characters, validate_plain_email
 
@@ -45,7 +46,7 @@ class InschrijvingForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     toestemming = forms.BooleanField(
-        label=TOESTEMMING_TEKST,
+        label=nederlandse_tekst(TOESTEMMING_TEKST),
         error_messages={
             "required": _(
                 "Vink het vakje aan als je de nieuwsbrief wilt ontvangen; zonder je toestemming "

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from werkplaats.admin_tools import confirmed_action
+from werkplaats.admin_tools import LeesbaarheidAdmin, confirmed_action
 
 from .models import (
     Onderwijsactiviteit,
@@ -51,7 +51,8 @@ class StudentwerkInline(admin.TabularInline):
 
 
 @admin.register(Onderwijsactiviteit)
-class OnderwijsactiviteitAdmin(admin.ModelAdmin):
+class OnderwijsactiviteitAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+    leesbaarheid_velden = ("samenvatting",)
     list_display = ["titel", "soort", "start_on", "end_on", "status"]
     list_filter = ["status", "soort", "opleidingen", "leerateliers"]
     search_fields = ["titel", "samenvatting", "beschrijving"]

@@ -5,6 +5,7 @@ from functools import cache
 
 from django.http import JsonResponse
 from django.urls import include, path, re_path, reverse
+from django.utils import translation
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularJSONAPIView
@@ -82,8 +83,10 @@ def not_found(request, rest=""):
 
 @cache
 def openapi_document() -> dict:
-    """The OpenAPI document as a dict, for the documentation page (made once per process)."""
-    return SchemaGenerator().get_schema(request=None, public=True)
+    """The OpenAPI document as a dict, for the documentation page (made once per process, in
+    Dutch like the API itself, whichever language the page that first asks for it is in)."""
+    with translation.override("nl"):
+        return SchemaGenerator().get_schema(request=None, public=True)
 
 
 urlpatterns = [

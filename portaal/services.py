@@ -71,6 +71,7 @@ def leeratelier_tijdlijn(
             str(bijeenkomst.get_soort_display()),
             bijeenkomst.titel,
             bijeenkomst.get_absolute_url(),
+            inhoud=True,
         )
         for bijeenkomst in gehouden
     ]

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from werkplaats.admin_tools import ReadOnlyAdmin, confirmed_action
+from werkplaats.admin_tools import LeesbaarheidAdmin, ReadOnlyAdmin, confirmed_action
 from werkplaats.media import format_duration
 
 from .models import Activiteit, Auteurschap, Grafsteen, Link, Publicatie
@@ -69,7 +69,8 @@ class JaarFilter(admin.SimpleListFilter):
 
 
 @admin.register(Publicatie)
-class PublicatieAdmin(admin.ModelAdmin):
+class PublicatieAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+    leesbaarheid_velden = ("samenvatting",)
     list_display = ["titel", "soort", "gepubliceerd_on", "status", "deel_van", "omslag_klein"]
     list_select_related = ["deel_van"]
     list_filter = ["status", "soort", JaarFilter, "leerateliers", "activiteiten"]

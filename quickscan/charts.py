@@ -9,6 +9,7 @@ from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from werkplaats.i18n import vertaald
 from werkplaats.models import Voorwaarde
 
 from .models import SCHAAL_MAX, SCHAAL_MIN, Waarde
@@ -118,14 +119,14 @@ def grafiek(rows: list[Rij], *, prefix: str, titel: str) -> str:
     beschrijving = "; ".join(
         _("%(naam)s: %(score)s, spreiding %(spreiding)s, %(aantal)s antwoorden")
         % {
-            "naam": rij.voorwaarde.naam,
+            "naam": vertaald(rij.voorwaarde, "naam"),
             "score": rij.gemiddelde_tekst,
             "spreiding": rij.spreiding_tekst,
             "aantal": rij.aantal,
         }
         if rij.heeft_score
         else _("%(naam)s: geen score (geen antwoorden op de schaal)")
-        % {"naam": rij.voorwaarde.naam}
+        % {"naam": vertaald(rij.voorwaarde, "naam")}
         for rij in rows
     )
     return render_to_string(

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from werkplaats.forms import add_errors, posted
+from werkplaats.i18n import vertaald
 from werkplaats.models import Voorwaarde
 
 from . import services
@@ -202,7 +203,7 @@ def invullen(request, sleutel, stap=1):
             messages.success(
                 request,
                 _("Je antwoorden bij ‘%(voorwaarde)s’ zijn opgeslagen.")
-                % {"voorwaarde": huidige.voorwaarde.naam},
+                % {"voorwaarde": vertaald(huidige.voorwaarde, "naam")},
             )
             if request.POST.get("actie") == "verder":
                 return redirect(_stap_url(sleutel, stap + 1))

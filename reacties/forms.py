@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from werkplaats.i18n import nederlandse_tekst
 from werkplaats.models import Gemeente
 from werkplaats.ratelimit import address_key, client_key, over_limit
 from werkplaats.text import (
@@ -85,7 +86,7 @@ class ReactieForm(forms.Form):
         error_messages={"required": _("Schrijf een bericht.")},
     )
     toestemming = forms.BooleanField(
-        label=TOESTEMMING_TEKST,
+        label=nederlandse_tekst(TOESTEMMING_TEKST),
         error_messages={
             "required": _(
                 "Vink het vakje aan als we je bericht mogen doorsturen; zonder je toestemming "

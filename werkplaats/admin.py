@@ -5,6 +5,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .admin_tools import LeesbaarheidAdmin
 from .models import (
     Gemeente,
     Link,
@@ -13,6 +14,8 @@ from .models import (
     Privacyverklaring,
     Profiel,
     Thema,
+    Toegankelijkheidsprobleem,
+    Toegankelijkheidsverklaring,
     UitgaandeMail,
     Voorwaarde,
 )
@@ -23,7 +26,8 @@ apps.get_app_config("django_tasks_database").verbose_name = _("Achtergrondtaken"
 
 
 @admin.register(Voorwaarde)
-class VoorwaardeAdmin(admin.ModelAdmin):
+class VoorwaardeAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+    leesbaarheid_velden = ("samenvatting",)
     list_display = ["naam", "volgorde", "samenvatting", "aantal_themas"]
     ordering = ["volgorde"]
     search_fields = ["naam", "samenvatting"]
@@ -153,6 +157,15 @@ class ProfielAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["naam", "regio", "omschrijving"]}),
         (_("Teksten"), {"fields": ["introductie", "over"]}),
+        (
+            _("In het Engels"),
+            {
+                "fields": ["omschrijving_en", "introductie_en", "over_en"],
+                "description": _(
+                    "Voor wie het portaal in het Engels leest; leeg: de Nederlandse tekst."
+                ),
+            },
+        ),
         (_("Organisatie"), {"fields": ["organisatie", "lectoraat", "penvoerder"]}),
         (
             _("Contact"),
@@ -224,6 +237,60 @@ class PrivacyverklaringAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url() if self.is_geldig(obj) else None
+
+
+class ToegankelijkheidsprobleemInline(admin.StackedInline):
+    model = Toegankelijkheidsprobleem
+    extra = 0
+    fields = ["omschrijving", "succescriterium", "maatregel", "opgelost_on"]
+
+
+@admin.register(Toegankelijkheidsverklaring)
+class ToegankelijkheidsverklaringAdmin(admin.ModelAdmin):
+    """The toegankelijkheidsverklaring after the Dutch model statement; /toegankelijkheid/
+    shows the newest. A new year's statement is a new one, so earlier ones stay on record."""
+
+    list_display = ["__str__", "status", "onderzoek_on", "akkoord_on", "is_actueel"]
+    list_filter = ["status"]
+    ordering = ["-opgesteld_on", "-pk"]
+    inlines = [ToegankelijkheidsprobleemInline]
+    fieldsets = [
+        (None, {"fields": ["status", "opgesteld_on", "geldt_voor"]}),
+        (
+            _("Onderzoek"),
+            {
+                "fields": [
+                    "onderzoek_on",
+                    "onderzoek_door",
+                    "onderzoek_url",
+                    "onderzoek_gepland_on",
+                ],
+                "description": _(
+                    "Het meest recente onderzoek naar de hele website, volgens WCAG-EM. Is het "
+                    "ouder dan drie jaar, of heeft de verklaring status C en is ze ouder dan "
+                    "zes maanden, dan meldt de pagina dat ze niet meer actueel is."
+                ),
+            },
+        ),
+        (_("Maatregelen"), {"fields": ["maatregelen"]}),
+        (
+            _("Problemen melden"),
+            {"fields": ["contact_url", "contact_email", "reactietermijn"]},
+        ),
+        (
+            _("Akkoord"),
+            {
+                "fields": ["akkoord_naam", "akkoord_functie", "akkoord_on"],
+                "description": _(
+                    "Wie namens de werkplaats voor de verklaring tekende, en wanneer."
+                ),
+            },
+        ),
+    ]
+
+    @admin.display(description=_("actueel"), boolean=True)
+    def is_actueel(self, obj):
+        return not obj.is_verouderd()
 
 
 @admin.register(UitgaandeMail)

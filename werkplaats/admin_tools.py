@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import audit
+from .forms import met_leesbaarheid
 from .spreadsheet import csv_text
 
 
@@ -31,6 +32,19 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class LeesbaarheidAdmin:
+    """For a ModelAdmin or an inline: the leesbaarheidsindicatie under the text fields named in
+    ``leesbaarheid_velden``, as on the site's own forms (``forms.LeesbaarheidMixin``)."""
+
+    leesbaarheid_velden: tuple[str, ...] = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.name in self.leesbaarheid_velden:
+            met_leesbaarheid(formfield)
+        return formfield
 
 
 class ConstraintCheckingFormSet(BaseInlineFormSet):

@@ -1,8 +1,8 @@
 """Demo content of the network core, from ``fixtures/netwerk.toml`` and ``fixtures/site.toml``
 (see ``werkplaats.fixtures`` for the policy): gemeenten (those outside the werkgebied too),
 thema's, organisaties (the Werkplaatsen Sociaal Domein with their regio, hogeschool, lectoraat
-and gemeenten), personen and the werkplaats' profile and its privacyverklaring. The four
-voorwaarden come from data migration 0002."""
+and gemeenten), personen and the werkplaats' profile, its privacyverklaring and its
+toegankelijkheidsverklaring. The four voorwaarden come from data migration 0002."""
 
 from .fixtures import Loader, read
 from .models import (
@@ -13,6 +13,8 @@ from .models import (
     Privacyverklaring,
     Profiel,
     Thema,
+    Toegankelijkheidsprobleem,
+    Toegankelijkheidsverklaring,
     Voorwaarde,
 )
 
@@ -51,6 +53,7 @@ def load(loader: Loader) -> None:
     site = read("site")
     load_profiel(loader, site)
     load_privacyverklaringen(loader, site)
+    load_toegankelijkheidsverklaringen(loader, site)
 
 
 def load_profiel(loader: Loader, data: dict) -> None:
@@ -76,3 +79,18 @@ def load_privacyverklaringen(loader: Loader, data: dict) -> None:
     for row in data.get("privacyverklaring", []):
         row = dict(row)
         loader.ensure(Privacyverklaring, {"versie": row.pop("versie")}, row)
+
+
+def load_toegankelijkheidsverklaringen(loader: Loader, data: dict) -> None:
+    """The toegankelijkheidsverklaring with its known problems, by its date (create-only: the
+    beheerder keeps it in the admin, and a new year's statement is a new row)."""
+    for row in data.get("toegankelijkheidsverklaring", []):
+        row = dict(row)
+        problemen = row.pop("probleem", [])
+        verklaring = loader.ensure(
+            Toegankelijkheidsverklaring, {"opgesteld_on": row.pop("opgesteld_on")}, row
+        )
+        for probleem in problemen:
+            probleem = dict(probleem)
+            key = {"verklaring": verklaring, "succescriterium": probleem.pop("succescriterium")}
+            loader.ensure(Toegankelijkheidsprobleem, key, probleem)

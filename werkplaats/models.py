@@ -3,9 +3,13 @@
 The querysets here touch only these rows; the pages that show what runs in the network
 (leerateliers, praktijken, deelnames) add their own rows in ``portaal``."""
 
+import calendar
+import datetime
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower
@@ -15,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from . import i18n
 from .inline import inline
 from .text import validate_no_control_characters
 from .uploads import SafeImageField
@@ -125,6 +130,10 @@ class Voorwaarde(SlugFromNaamMixin, models.Model):
         help_text=_("Eén regel, bijvoorbeeld: basisbehoeften zoals werk, inkomen, wonen."),
     )
     beschrijving = models.TextField(_("beschrijving"), blank=True)
+    # The English interface shows these where they are filled (werkplaats/i18n.py).
+    naam_en = models.CharField(_("naam in het Engels"), max_length=100, blank=True)
+    samenvatting_en = models.CharField(_("samenvatting in het Engels"), max_length=200, blank=True)
+    beschrijving_en = models.TextField(_("beschrijving in het Engels"), blank=True)
 
     objects = VoorwaardeQuerySet.as_manager()
 
@@ -134,7 +143,8 @@ class Voorwaarde(SlugFromNaamMixin, models.Model):
         ordering = ["volgorde"]
 
     def __str__(self):
-        return self.naam
+        # In the interface's language where there is a version in it (the filters' choices).
+        return i18n.vertaald(self, "naam")
 
     def get_absolute_url(self):
         return reverse("portaal:voorwaarde_detail", kwargs={"slug": self.slug})
@@ -590,6 +600,19 @@ class Profiel(models.Model):
         blank=True,
         help_text=_("Markdown; staat op de contactpagina."),
     )
+    # The English interface shows these where they are filled (werkplaats/i18n.py).
+    omschrijving_en = models.CharField(
+        _("korte omschrijving in het Engels"),
+        max_length=300,
+        blank=True,
+        validators=[validate_no_control_characters],
+    )
+    introductie_en = models.TextField(
+        _("introductie in het Engels"), blank=True, help_text=_("Markdown.")
+    )
+    over_en = models.TextField(
+        _("over de werkplaats, in het Engels"), blank=True, help_text=_("Markdown.")
+    )
     organisatie = models.ForeignKey(
         Organisatie,
         verbose_name=_("de werkplaats als organisatie"),
@@ -639,6 +662,8 @@ class Profiel(models.Model):
         _("postadres"), blank=True, validators=[validate_no_control_characters]
     )
     website = URLField(_("website"), blank=True)
+    # The colofon's "laatst gewijzigd": saving the profile (its links too) in the admin.
+    gewijzigd_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
 
     objects = ProfielQuerySet.as_manager()
 
@@ -742,6 +767,364 @@ class Privacyverklaring(models.Model):
         return reverse("werkplaats:privacy_versie", kwargs={"versie": self.versie})
 
 
+# --- The toegankelijkheidsverklaring ---------------------------------------------------------
+
+
+def maanden_eerder(datum: datetime.date, maanden: int) -> datetime.date:
+    """The same day ``maanden`` months before ``datum``; the last day of that month when it is
+    shorter (31 August, six months back, is 28 or 29 February)."""
+    index = datum.year * 12 + datum.month - 1 - maanden
+    jaar, maand = divmod(index, 12)
+    laatste = calendar.monthrange(jaar, maand + 1)[1]
+    return datetime.date(jaar, maand + 1, min(datum.day, laatste))
+
+
+# How long an accessibility research report counts, and how long a statement with status C
+# holds (digitoegankelijk.nl, "De status"): three years, and six months after publication.
+ONDERZOEK_GELDIG_MAANDEN = 36
+STATUS_C_GELDIG_MAANDEN = 6
+
+
+class Nalevingsstatus(models.TextChoices):
+    """The status of the Dutch model statement (digitoegankelijk.nl, "De status"). E, no
+    statement at all, is never stored: it is what the page says while there is none."""
+
+    A = "A", _("A: voldoet volledig")
+    B = "B", _("B: voldoet gedeeltelijk")
+    C = "C", _("C: eerste maatregelen genomen")
+    D = "D", _("D: voldoet niet")
+
+    @property
+    def uitleg(self):
+        """What the status means, after the table on digitoegankelijk.nl."""
+        return {
+            "A": _(
+                "Een volledig en goed uitgevoerd toegankelijkheidsonderzoek van hooguit drie "
+                "jaar oud laat zien dat de website aan alle 50 eisen voldoet. De website "
+                "voldoet aan de wet."
+            ),
+            "B": _(
+                "Een volledig en goed uitgevoerd toegankelijkheidsonderzoek van hooguit drie "
+                "jaar oud laat zien dat de website nog niet aan alle 50 eisen voldoet. De "
+                "website voldoet aan de wet als de maatregelen beschreven zijn en er elk jaar "
+                "verbetering is."
+            ),
+            "C": _(
+                "Er is nog geen volledig en goed uitgevoerd onderzoek van hooguit drie jaar "
+                "oud, maar binnen zes maanden is er een gepland. De website voldoet aan de "
+                "wet, tot zes maanden nadat de verklaring is gepubliceerd."
+            ),
+            "D": _(
+                "Er is geen volledig en goed uitgevoerd onderzoek van hooguit drie jaar oud, "
+                "en er is ook geen onderzoek binnen zes maanden gepland. De website voldoet "
+                "niet aan de wet."
+            ),
+        }[self.value]
+
+
+class Succescriterium(models.TextChoices):
+    """The 50 success criteria of WCAG 2.1 at level A and AA, the requirements of the Dutch
+    law (through EN 301 549), with their Dutch names."""
+
+    SC_1_1_1 = "1.1.1", _("1.1.1 Niet-tekstuele content (A)")
+    SC_1_2_1 = "1.2.1", _("1.2.1 Louter-geluid en louter-videobeeld (vooraf opgenomen) (A)")
+    SC_1_2_2 = "1.2.2", _("1.2.2 Ondertitels voor doven en slechthorenden (vooraf opgenomen) (A)")
+    SC_1_2_3 = "1.2.3", _("1.2.3 Audiodescriptie of media-alternatief (vooraf opgenomen) (A)")
+    SC_1_2_4 = "1.2.4", _("1.2.4 Ondertitels voor doven en slechthorenden (live) (AA)")
+    SC_1_2_5 = "1.2.5", _("1.2.5 Audiodescriptie (vooraf opgenomen) (AA)")
+    SC_1_3_1 = "1.3.1", _("1.3.1 Info en relaties (A)")
+    SC_1_3_2 = "1.3.2", _("1.3.2 Betekenisvolle volgorde (A)")
+    SC_1_3_3 = "1.3.3", _("1.3.3 Zintuiglijke eigenschappen (A)")
+    SC_1_3_4 = "1.3.4", _("1.3.4 Weergavestand (AA)")
+    SC_1_3_5 = "1.3.5", _("1.3.5 Identificeer het doel van de input (AA)")
+    SC_1_4_1 = "1.4.1", _("1.4.1 Gebruik van kleur (A)")
+    SC_1_4_2 = "1.4.2", _("1.4.2 Geluidsbediening (A)")
+    SC_1_4_3 = "1.4.3", _("1.4.3 Contrast (minimum) (AA)")
+    SC_1_4_4 = "1.4.4", _("1.4.4 Herschalen van tekst (AA)")
+    SC_1_4_5 = "1.4.5", _("1.4.5 Afbeeldingen van tekst (AA)")
+    SC_1_4_10 = "1.4.10", _("1.4.10 Reflow (AA)")
+    SC_1_4_11 = "1.4.11", _("1.4.11 Contrast van niet-tekstuele content (AA)")
+    SC_1_4_12 = "1.4.12", _("1.4.12 Tekstafstand (AA)")
+    SC_1_4_13 = "1.4.13", _("1.4.13 Content bij hover of focus (AA)")
+    SC_2_1_1 = "2.1.1", _("2.1.1 Toetsenbord (A)")
+    SC_2_1_2 = "2.1.2", _("2.1.2 Geen toetsenbordval (A)")
+    SC_2_1_4 = "2.1.4", _("2.1.4 Enkel teken sneltoetsen (A)")
+    SC_2_2_1 = "2.2.1", _("2.2.1 Timing aanpasbaar (A)")
+    SC_2_2_2 = "2.2.2", _("2.2.2 Pauzeren, stoppen, verbergen (A)")
+    SC_2_3_1 = "2.3.1", _("2.3.1 Drie flitsen of beneden drempelwaarde (A)")
+    SC_2_4_1 = "2.4.1", _("2.4.1 Blokken omzeilen (A)")
+    SC_2_4_2 = "2.4.2", _("2.4.2 Paginatitel (A)")
+    SC_2_4_3 = "2.4.3", _("2.4.3 Focusvolgorde (A)")
+    SC_2_4_4 = "2.4.4", _("2.4.4 Linkdoel (in context) (A)")
+    SC_2_4_5 = "2.4.5", _("2.4.5 Meerdere manieren (AA)")
+    SC_2_4_6 = "2.4.6", _("2.4.6 Koppen en labels (AA)")
+    SC_2_4_7 = "2.4.7", _("2.4.7 Focus zichtbaar (AA)")
+    SC_2_5_1 = "2.5.1", _("2.5.1 Aanwijzergebaren (A)")
+    SC_2_5_2 = "2.5.2", _("2.5.2 Aanwijzerannulering (A)")
+    SC_2_5_3 = "2.5.3", _("2.5.3 Label in naam (A)")
+    SC_2_5_4 = "2.5.4", _("2.5.4 Bewegingsactivering (A)")
+    SC_3_1_1 = "3.1.1", _("3.1.1 Taal van de pagina (A)")
+    SC_3_1_2 = "3.1.2", _("3.1.2 Taal van onderdelen (AA)")
+    SC_3_2_1 = "3.2.1", _("3.2.1 Bij focus (A)")
+    SC_3_2_2 = "3.2.2", _("3.2.2 Bij input (A)")
+    SC_3_2_3 = "3.2.3", _("3.2.3 Consistente navigatie (AA)")
+    SC_3_2_4 = "3.2.4", _("3.2.4 Consistente identificatie (AA)")
+    SC_3_3_1 = "3.3.1", _("3.3.1 Foutidentificatie (A)")
+    SC_3_3_2 = "3.3.2", _("3.3.2 Labels of instructies (A)")
+    SC_3_3_3 = "3.3.3", _("3.3.3 Foutsuggestie (AA)")
+    SC_3_3_4 = "3.3.4", _("3.3.4 Foutpreventie (wettelijk, financieel, gegevens) (AA)")
+    SC_4_1_1 = "4.1.1", _("4.1.1 Parsen (A)")
+    SC_4_1_2 = "4.1.2", _("4.1.2 Naam, rol, waarde (A)")
+    SC_4_1_3 = "4.1.3", _("4.1.3 Statusberichten (AA)")
+
+
+class ToegankelijkheidsverklaringQuerySet(models.QuerySet):
+    def geldend(self, op: datetime.date | None = None):
+        """The statement on the page: the newest whose date has come, with its problems."""
+        op = op or timezone.localdate()
+        return (
+            self.filter(opgesteld_on__lte=op)
+            .prefetch_related("problemen")
+            .order_by("-opgesteld_on", "-pk")
+            .first()
+        )
+
+    def met_verouderd_onderzoek(self, op: datetime.date | None = None):
+        """Statements whose research report is more than three years old on ``op``."""
+        grens = maanden_eerder(op or timezone.localdate(), ONDERZOEK_GELDIG_MAANDEN)
+        return self.filter(onderzoek_on__lt=grens)
+
+    def met_verlopen_status_c(self, op: datetime.date | None = None):
+        """Statements with status C dated more than six months before ``op``."""
+        grens = maanden_eerder(op or timezone.localdate(), STATUS_C_GELDIG_MAANDEN)
+        return self.filter(status=Nalevingsstatus.C, opgesteld_on__lt=grens)
+
+    def verouderd(self, op: datetime.date | None = None):
+        """Statements the page warns about (either rule above)."""
+        return self.met_verouderd_onderzoek(op) | self.met_verlopen_status_c(op)
+
+
+class Toegankelijkheidsverklaring(models.Model):
+    """The toegankelijkheidsverklaring at /toegankelijkheid/, after the Dutch model statement:
+    the status, the research it rests on, the known problems (``Toegankelijkheidsprobleem``),
+    the measures, where to report a problem and who signed it off. The page shows the newest;
+    earlier ones stay in the admin as a record."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=1,
+        choices=Nalevingsstatus.choices,
+        help_text=_(
+            "Volgens de uitleg op digitoegankelijk.nl. A en B vragen een onderzoeksrapport van "
+            "hooguit drie jaar oud; C een onderzoek dat binnen zes maanden gepland is."
+        ),
+    )
+    opgesteld_on = models.DateField(
+        _("datum van de verklaring"),
+        help_text=_("Vanaf deze datum staat de verklaring op de website."),
+    )
+    geldt_voor = models.TextField(
+        _("geldt voor"),
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text=_(
+            "De website(s) en domeinen waarvoor de verklaring geldt. Leeg: deze website, op het "
+            "adres waarop ze bezocht wordt."
+        ),
+    )
+    onderzoek_on = models.DateField(
+        _("datum van het laatste onderzoek"),
+        null=True,
+        blank=True,
+        help_text=_("Het meest recente toegankelijkheidsonderzoek van de hele website."),
+    )
+    onderzoek_door = models.CharField(
+        _("onderzoek uitgevoerd door"),
+        max_length=200,
+        blank=True,
+        validators=[validate_no_control_characters],
+    )
+    onderzoek_url = URLField(_("link naar het onderzoeksrapport"), blank=True)
+    onderzoek_gepland_on = models.DateField(
+        _("volgend onderzoek gepland vóór"),
+        null=True,
+        blank=True,
+        help_text=_("Nodig bij status C: uiterlijk zes maanden na de datum van de verklaring."),
+    )
+    maatregelen = models.TextField(
+        _("maatregelen"),
+        blank=True,
+        help_text=_(
+            "Markdown. Wat de werkplaats doet en van plan is om de website toegankelijk te "
+            "maken en te houden, naast de maatregelen per probleem."
+        ),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres voor meldingen"),
+        blank=True,
+        help_text=_("Leeg: het e-mailadres uit het profiel van de werkplaats."),
+    )
+    contact_url = URLField(
+        _("pagina voor meldingen"),
+        blank=True,
+        help_text=_("Een formulier of contactpagina; staat vóór het e-mailadres."),
+    )
+    reactietermijn = models.PositiveSmallIntegerField(
+        _("reactietermijn in werkdagen"),
+        default=5,
+        validators=[MinValueValidator(1)],
+        help_text=_("Binnen zoveel werkdagen krijgt wie een probleem meldt een reactie."),
+    )
+    akkoord_naam = models.CharField(
+        _("akkoord gegeven door"),
+        max_length=150,
+        validators=[validate_no_control_characters],
+        help_text=_("De naam van wie namens de werkplaats voor de verklaring tekende."),
+    )
+    akkoord_functie = models.CharField(
+        _("functie"), max_length=150, validators=[validate_no_control_characters]
+    )
+    akkoord_on = models.DateField(_("datum van akkoord"))
+
+    objects = ToegankelijkheidsverklaringQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("toegankelijkheidsverklaring")
+        verbose_name_plural = _("toegankelijkheidsverklaringen")
+        ordering = ["-opgesteld_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Nalevingsstatus.values),
+                name="toegankelijkheidsverklaring_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=[Nalevingsstatus.A, Nalevingsstatus.B])
+                | (Q(onderzoek_on__isnull=False) & ~Q(onderzoek_door="") & ~Q(onderzoek_url="")),
+                name="toegankelijkheidsverklaring_a_b_need_research",
+                violation_error_message=_(
+                    "Status A en B vragen een onderzoek: vul de datum in, wie het deed en de "
+                    "link naar het rapport."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Nalevingsstatus.C) | Q(onderzoek_gepland_on__isnull=False),
+                name="toegankelijkheidsverklaring_c_needs_planned_research",
+                violation_error_message=_(
+                    "Status C vraagt een gepland onderzoek: vul in vóór welke datum."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(onderzoek_on__isnull=True) | ~Q(onderzoek_door=""),
+                name="toegankelijkheidsverklaring_research_names_who",
+                violation_error_message=_("Vul in wie het onderzoek uitvoerde."),
+            ),
+        ]
+
+    def __str__(self):
+        return _("Toegankelijkheidsverklaring van %(datum)s") % {
+            "datum": self.opgesteld_on.strftime("%d-%m-%Y") if self.opgesteld_on else "…"
+        }
+
+    def get_absolute_url(self):
+        return reverse("werkplaats:toegankelijkheid")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        vandaag = timezone.localdate()
+        if self.onderzoek_on and self.onderzoek_on > vandaag:
+            errors["onderzoek_on"] = _(
+                "Een onderzoek dat nog moet komen, staat bij 'volgend onderzoek gepland vóór'."
+            )
+        if (
+            self.status == Nalevingsstatus.C
+            and self.onderzoek_gepland_on
+            and self.opgesteld_on
+            and maanden_eerder(self.onderzoek_gepland_on, STATUS_C_GELDIG_MAANDEN)
+            > self.opgesteld_on
+        ):
+            errors["onderzoek_gepland_on"] = _(
+                "Bij status C is het onderzoek gepland binnen zes maanden na de datum van de "
+                "verklaring."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def status_naam(self):
+        return Nalevingsstatus(self.status).label
+
+    @property
+    def status_uitleg(self):
+        return Nalevingsstatus(self.status).uitleg
+
+    def is_onderzoek_verouderd(self, op: datetime.date | None = None) -> bool:
+        """The research report is more than three years old on ``op`` (today)."""
+        grens = maanden_eerder(op or timezone.localdate(), ONDERZOEK_GELDIG_MAANDEN)
+        return self.onderzoek_on is not None and self.onderzoek_on < grens
+
+    def is_status_c_verlopen(self, op: datetime.date | None = None) -> bool:
+        """Status C, and the statement is more than six months old on ``op`` (today)."""
+        grens = maanden_eerder(op or timezone.localdate(), STATUS_C_GELDIG_MAANDEN)
+        return self.status == Nalevingsstatus.C and self.opgesteld_on < grens
+
+    def is_verouderd(self, op: datetime.date | None = None) -> bool:
+        return self.is_onderzoek_verouderd(op) or self.is_status_c_verlopen(op)
+
+    def meldadres(self, profiel: "Profiel") -> tuple[str, str]:
+        """Where an accessibility problem is reported, as (link, text): the page for it, the
+        statement's address, or the werkplaats' own address; the contact page when none is
+        known."""
+        if self.contact_url:
+            return self.contact_url, self.contact_url
+        email = self.contact_email or profiel.email
+        if email:
+            return f"mailto:{email}", email
+        return reverse("portaal:contact"), _("de contactpagina")
+
+
+class Toegankelijkheidsprobleem(models.Model):
+    """A known problem on the website: what does not work and for whom, which success
+    criterion it fails, what the werkplaats will do about it and when."""
+
+    verklaring = models.ForeignKey(
+        Toegankelijkheidsverklaring,
+        verbose_name=_("verklaring"),
+        related_name="problemen",
+        on_delete=models.CASCADE,
+    )
+    omschrijving = models.TextField(
+        _("wat werkt er niet"),
+        validators=[validate_no_control_characters],
+        help_text=_("Waar op de website, en wat het betekent voor wie het treft."),
+    )
+    succescriterium = models.CharField(
+        _("succescriterium"), max_length=6, choices=Succescriterium.choices
+    )
+    maatregel = models.TextField(
+        _("maatregel"),
+        validators=[validate_no_control_characters],
+        help_text=_("Wat de werkplaats eraan doet."),
+    )
+    opgelost_on = models.DateField(
+        _("opgelost vóór"), help_text=_("Wanneer de maatregel uitgevoerd is.")
+    )
+
+    class Meta:
+        verbose_name = _("bekend probleem")
+        verbose_name_plural = _("bekende problemen")
+        ordering = ["opgelost_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(succescriterium__in=Succescriterium.values),
+                name="toegankelijkheidsprobleem_succescriterium_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_succescriterium_display()
+
+
 class UitgaandeMailQuerySet(models.QuerySet):
     def unsent(self):
         return self.filter(verstuurd_at__isnull=True, geweigerd_at__isnull=True)
@@ -783,3 +1166,31 @@ class UitgaandeMail(models.Model):
             "nummer": self.pk,
             "onderwerp": self.onderwerp,
         }
+
+
+class GeplandeTaak(models.Model):
+    """The last run of one periodic job (``werkplaats.scheduler``): the slot it ran for, when
+    it started and ended, and whether it failed. A run takes its slot by one UPDATE of this
+    row, so a slot is run once however many schedulers start."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    ingepland_at = models.DateTimeField(_("ingepland voor"), null=True, blank=True)
+    gestart_at = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    klaar_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    is_mislukt = models.BooleanField(_("mislukt"), default=False)
+    fout = models.TextField(_("fout"), blank=True)
+
+    class Meta:
+        verbose_name = _("geplande taak")
+        verbose_name_plural = _("geplande taken")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ingepland_at__isnull=True, gestart_at__isnull=True)
+                | Q(ingepland_at__isnull=False, gestart_at__isnull=False),
+                name="geplandetaak_started_when_planned",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam

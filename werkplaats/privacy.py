@@ -27,7 +27,7 @@ from django.db.models.functions import Cast, RowNumber
 from django.utils import timezone
 
 from .admin_tools import forget_in_admin_log
-from .models import Persoon, Profiel, UitgaandeMail, User
+from .models import Persoon, Profiel, Toegankelijkheidsverklaring, UitgaandeMail, User
 
 COVERS = {
     User: "exported; deleted with its sessions on every device",
@@ -41,6 +41,11 @@ COVERS = {
         "public contact details the beheerder publishes (a general address, or a contact "
         "person's work address with their consent); never linked to an account, changed or "
         "emptied in the admin"
+    ),
+    Toegankelijkheidsverklaring: (
+        "public: the general address for accessibility reports and the name and function of "
+        "whoever signed the statement off for the werkplaats; never linked to an account, "
+        "changed in the admin"
     ),
 }
 

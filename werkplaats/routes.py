@@ -14,4 +14,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/<int:versie>/", views.privacy, name="privacy_versie"),
+    path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
+    path("colofon/", views.colofon, name="colofon"),
+    path("cookies/", views.cookies, name="cookies"),
 ]

@@ -132,6 +132,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag on every page, feed and download, and 304 when the browser has it already.
     "django.middleware.http.ConditionalGetMiddleware",
+    # The language of the address (/en/… or Dutch); above the cache, which it may bypass.
+    "werkplaats.i18n.LanguageMiddleware",
     "werkplaats.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -169,6 +171,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "werkplaats.context_processors.profiel",
+                "werkplaats.context_processors.taal",
             ],
         },
     },
@@ -237,6 +240,7 @@ PAGE_CACHE_PRIVATE_MODELS = [
     "admin.LogEntry",
     "werkplaats.User",
     "werkplaats.UitgaandeMail",
+    "werkplaats.GeplandeTaak",
     "account.EmailAddress",
     "account.EmailConfirmation",
     "accounts.Koppeling",
@@ -305,6 +309,10 @@ STAFF_MFA_REQUIRED = True
 # web page; without it, the werkplaats' address from its profile.
 SECURITY_CONTACT = env("DJANGO_SECURITY_CONTACT") or ""
 SECURITY_TXT_DAYS = 180
+
+# Where the portal's source code (EUPL-1.2) can be read, for the colofon; without it, the
+# colofon says it is available on request.
+SOURCE_CODE_URL = env("DJANGO_SOURCE_CODE_URL") or ""
 
 # A signed-in session ends after this many seconds without a request; requests renew the
 # period, writing the session at most once per SESSION_REFRESH_SECONDS (accounts.middleware).
@@ -380,7 +388,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Language and time ----------------------------------------------------------------------
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Set only by the language switcher (werkplaats/i18n.py): functional, for a year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -455,6 +467,7 @@ SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

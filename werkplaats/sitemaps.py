@@ -1,6 +1,7 @@
 """The sitemap sections of the lowest floor: the network core (voorwaarden, thema's, gemeenten,
-partners, personen) and the privacyverklaring. Every app declares its sections in a
-``sitemaps.py`` with ``SITEMAPS``; portaal joins them into /sitemap.xml (portaal/sitemaps.py)."""
+partners, personen), the privacyverklaring, the toegankelijkheidsverklaring, the colofon and the
+cookies. Every app declares its sections in a ``sitemaps.py`` with ``SITEMAPS``; portaal joins
+them into /sitemap.xml (portaal/sitemaps.py)."""
 
 from dataclasses import dataclass
 
@@ -117,7 +118,13 @@ class PrivacySitemap(Sitemap):
 
 
 class WerkplaatsPages(PagesSitemap):
-    url_names = ("werkplaats:privacy", "werkplaats:beveiliging")
+    url_names = (
+        "werkplaats:privacy",
+        "werkplaats:beveiliging",
+        "werkplaats:toegankelijkheid",
+        "werkplaats:colofon",
+        "werkplaats:cookies",
+    )
 
 
 SITEMAPS = {

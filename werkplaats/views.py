@@ -1,5 +1,6 @@
 """The project's own endpoints: the health check, robots.txt, security.txt and the page on
-reporting vulnerabilities, the favicon, the 500 page and the privacyverklaring."""
+reporting vulnerabilities, the favicon, the 500 page, and the pages every footer links: the
+privacyverklaring, the toegankelijkheidsverklaring, the colofon and the cookies."""
 
 import sys
 from datetime import UTC, timedelta
@@ -21,7 +22,14 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from .models import PROFIEL_CACHE_KEY, Privacyverklaring, Profiel
+from . import cookies as cookie_list
+from .models import (
+    PROFIEL_CACHE_KEY,
+    Nalevingsstatus,
+    Privacyverklaring,
+    Profiel,
+    Toegankelijkheidsverklaring,
+)
 
 # When the database is unreachable (or a statement ran out of time), the answer is 503 with
 # the time after which to try again.
@@ -51,6 +59,10 @@ def robots_txt(request):
         "Disallow: /beheer/",
         "Disallow: /accounts/",
         "Disallow: /mijn/",
+        "Disallow: /en/accounts/",
+        "Disallow: /en/mijn/",
+        # The language switcher (each page names its twin in the other language itself).
+        "Disallow: /taal/",
         "",
         # Absolute, as the sitemaps protocol asks.
         f"Sitemap: {request.build_absolute_uri(reverse('portaal:sitemap'))}",
@@ -152,3 +164,28 @@ def privacy(request, versie=None):
         "andere_versies": [v for v in versies if v.pk != getoond.pk],
     }
     return render(request, "werkplaats/privacy.html", context)
+
+
+@require_safe
+def toegankelijkheid(request):
+    """/toegankelijkheid/: the newest toegankelijkheidsverklaring with its known problems, or,
+    while there is none, a page that says so and where to report a problem."""
+    verklaring = Toegankelijkheidsverklaring.objects.geldend()
+    profiel = Profiel.objects.current()
+    context = {"verklaring": verklaring, "statussen": list(Nalevingsstatus)}
+    if verklaring is not None:
+        context["meldadres"], context["meldadres_tekst"] = verklaring.meldadres(profiel)
+    return render(request, "werkplaats/toegankelijkheid.html", context)
+
+
+@require_safe
+def colofon(request):
+    """/colofon/: who publishes and maintains the portal (from the profile), its licence and
+    source code, and where its fonts and images come from."""
+    return render(request, "werkplaats/colofon.html", {"broncode": settings.SOURCE_CODE_URL})
+
+
+@require_safe
+def cookies(request):
+    """/cookies/: every cookie the portal can set (werkplaats/cookies.py)."""
+    return render(request, "werkplaats/cookies.html", {"cookies": cookie_list.cookies()})

@@ -6,6 +6,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from netwerk.graph import profiles_attribute
+from werkplaats.i18n import nl_inhoud
 
 register = template.Library()
 
@@ -41,7 +42,9 @@ def netwerk_edges(graph):
 
 @register.simple_tag
 def netwerk_nodes(graph, prefix):
-    """Every node a link with an accessible name; hidden ones out of the tab order."""
+    """Every node a link with an accessible name; hidden ones out of the tab order. The labels
+    are names (content): ``lang="nl"`` on a page in another language."""
+    lang = nl_inhoud()
     parts = []
     for node in graph.with_labels().nodes.values():
         hidden = ' tabindex="-1" aria-hidden="true"' if node.hidden else ""
@@ -55,7 +58,7 @@ def netwerk_nodes(graph, prefix):
             f'aria-label="{escape(node.kind.label)}: {escape(node.label)}">'
             f'<use href="#{escape(prefix)}-{node.kind.value}" x="{node.svg_x}" y="{node.svg_y}"/>'
             f'<text x="{node.svg_label_x}" y="{node.svg_label_y}" '
-            f'text-anchor="{node.label_anchor}" dominant-baseline="middle">'
+            f'text-anchor="{node.label_anchor}" dominant-baseline="middle"{lang}>'
             f"{_lines(node)}</text></a>"
         )
     return mark_safe("".join(parts))  # built from escaped values only

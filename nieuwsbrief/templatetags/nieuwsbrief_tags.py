@@ -1,5 +1,7 @@
 from django import template
 
+from werkplaats.i18n import nederlandse_tekst
+
 from ..consent import TOESTEMMING_TEKST
 
 register = template.Library()
@@ -15,7 +17,7 @@ def nieuwsbrief_voettekst(context):
         "toon": request is not None and not context.get("zonder_nieuwsbrief_in_voettekst"),
         "csrf_token": context.get("csrf_token"),
         "pagina": _pagina(request),
-        "toestemming": TOESTEMMING_TEKST,
+        "toestemming": nederlandse_tekst(TOESTEMMING_TEKST),
     }
 
 

@@ -57,7 +57,7 @@
       const open = document.createElement("p");
       const link = document.createElement("a");
       link.href = node.getAttribute("href");
-      link.textContent = "Naar de pagina van " + label(node);
+      link.textContent = details.dataset.naar + " " + label(node);
       open.append(link);
       const list = document.createElement("ul");
       list.className = "plain-list";
@@ -75,8 +75,8 @@
         });
       const intro = document.createElement("p");
       intro.textContent = list.children.length
-        ? "Verbonden met " + list.children.length + ":"
-        : "Geen zichtbare verbindingen.";
+        ? details.dataset.verbonden + " " + list.children.length + ":"
+        : details.dataset.geen;
       details.replaceChildren(heading, kind, open, intro, list);
     }
 

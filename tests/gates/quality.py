@@ -11,10 +11,13 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse, urlsplit
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import resolve, translate_url
 
-# Paths the crawler never follows: the admin, account actions, files.
-SKIPPED_PREFIXES = ("/beheer/", "/accounts/logout", "/static/", "/media/")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Paths the crawler never follows: the admin, account actions, files, and the language
+# switcher (it changes the visitor's language; the English pages are checked as the twins of
+# the Dutch ones, see english_twins).
+SKIPPED_PREFIXES = ("/beheer/", "/accounts/logout", "/static/", "/media/", "/taal/")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 class _LinkParser(HTMLParser):
@@ -72,6 +75,27 @@ def crawl(client, start="/", limit=1000, within=None, also=()):
     return pages
 
 
+def fetch(client, paths):
+    """The pages at ``paths``, without following their links."""
+    return crawl(client, start=paths[0], also=paths[1:], within=lambda _path: False)
+
+
+def english_twins(pages, per_kind=2):
+    """The English address (/en/…) of up to ``per_kind`` HTML pages of each kind (URL pattern)
+    in ``pages``: the English interface is the same templates with other words, so every kind
+    of page is checked in English too, without checking each publicatie twice."""
+    seen, twins = {}, []
+    for crawled in pages:
+        twin = translate_url(crawled.path, "en")
+        if not crawled.html or twin == crawled.path:
+            continue
+        kind = resolve(urlsplit(crawled.path).path).route
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= per_kind:
+            twins.append(twin)
+    return twins
+
+
 def vnu_errors(pages):
     """Nu HTML Checker errors per path, in one JVM start for all pages. A file the checker
     could not read counts as an error too, so the check cannot pass by checking nothing."""
@@ -114,7 +138,7 @@ AXE_SOURCE = (files("axe_playwright_python") / "axe.min.js").read_text(encoding=
 
 
 def axe_violations(page):
-    """axe-core violations (WCAG 2.1 A and AA) of the page open in Playwright (axe-core is
+    """axe-core violations (WCAG 2.2 A and AA) of the page open in Playwright (axe-core is
     loaded into it unless the page has it already)."""
     if not page.evaluate("() => typeof axe !== 'undefined'"):
         page.evaluate(AXE_SOURCE)

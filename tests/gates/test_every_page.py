@@ -1,6 +1,7 @@
 """Every public page, found by following links from the home page, passes the gates: it
 answers within the query ceiling (checked on every database), and its HTML is valid,
-accessible and fits a phone (checked in Chromium).
+accessible and fits a phone (checked in Chromium). Each kind of page passes them with the
+English interface too.
 
 New pages are picked up without changing this test: link to them and they are checked.
 """
@@ -21,7 +22,14 @@ from quickscan import services as quickscan_services
 from quickscan.models import Waarde
 from werkplaats.models import Gemeente, Voorwaarde
 
-from .quality import MAX_QUERIES_PUBLIC, assert_pages_answer, assert_pages_pass_in_browser, crawl
+from .quality import (
+    MAX_QUERIES_PUBLIC,
+    assert_pages_answer,
+    assert_pages_pass_in_browser,
+    crawl,
+    english_twins,
+    fetch,
+)
 
 MIN_PAGES = 30
 
@@ -64,7 +72,10 @@ def crawl_public_pages(client, within=None):
     )
     html_pages = [crawled for crawled in pages if crawled.html]
     assert len(html_pages) >= MIN_PAGES, [crawled.path for crawled in pages]
-    return pages
+    # The same kinds of page with the English interface.
+    english = fetch(client, english_twins(pages))
+    assert len(english) >= MIN_PAGES
+    return pages + english
 
 
 def machine_readable():

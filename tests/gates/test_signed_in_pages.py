@@ -19,7 +19,7 @@ from tests.helpers import sign_in
 from werkplaats.models import User
 
 from .helpers import load_demo_with_accounts
-from .quality import assert_pages_answer, assert_pages_pass_in_browser, crawl
+from .quality import assert_pages_answer, assert_pages_pass_in_browser, crawl, english_twins, fetch
 
 # Everything of one's own: the dashboard and its pages, the account pages, the update forms,
 # the leeratelier pages, which show a signed-in user the follow and write buttons, and the
@@ -63,7 +63,8 @@ def crawl_signed_in_pages(client, settings, email):
             r"/quickscan/\d+/rapport/$",
         ):
             assert any(re.match(page, path) for path in paths), page
-    return pages
+    # The same kinds of page with the English interface.
+    return pages + fetch(client, english_twins(pages, per_kind=1))
 
 
 @pytest.mark.django_db

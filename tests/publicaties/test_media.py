@@ -170,7 +170,7 @@ def test_links_say_what_a_visitor_does_there(client, make_publicatie):
     html = visit(client, spel)
     assert re.search(
         r'<a href="https://kletsborden.example/spel" rel="noopener">Online spelen'
-        r'<span class="visually-hidden">: Kletsborden</span></a>',
+        r'<span class="visually-hidden" lang="nl">: Kletsborden</span></a>',
         html,
     )
     assert ">Bestellen<" in html

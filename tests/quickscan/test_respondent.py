@@ -51,7 +51,7 @@ def test_a_step_shows_the_voorwaarde_its_definition_and_each_statement_on_the_sc
     text = response.content.decode()
     assert response.status_code == 200
     zekerheid = voorwaarden["sociaaleconomische-zekerheid"]
-    assert f"<h1>{zekerheid.naam}</h1>" in text
+    assert f'<h1 lang="nl">{zekerheid.naam}</h1>' in text
     assert zekerheid.samenvatting in text
     assert text.count("<fieldset") == 2 and text.count("<legend>") == 2
     assert "Stelling 1 over sociaaleconomische zekerheid." in text

@@ -2,9 +2,10 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from werkplaats import plekken
+from werkplaats import i18n, plekken
 from werkplaats.metadata import json_ld_script
 from werkplaats.text import plain_text, render_markdown
 
@@ -108,3 +109,28 @@ def absolute_url(context, path=None):
     if request is None:
         return ""
     return request.build_absolute_uri(path if path is not None else request.path)
+
+
+@register.filter
+def vertaald(obj, field):
+    """``obj.<field>`` in the interface's language where it has a version in it."""
+    return i18n.vertaald(obj, field)
+
+
+@register.filter
+def taal_van(obj, field):
+    """The language of ``obj|vertaald:field``, for its ``lang`` attribute."""
+    return i18n.taal_van(obj, field)
+
+
+@register.filter
+def inhoud(value):
+    """``value`` (escaped) in a ``<span lang="nl">`` on a page whose interface is not Dutch:
+    Dutch content inside a translated sentence, ``{% blocktranslate with naam=x.naam|inhoud %}``.
+    Text only, never in an attribute; nothing for an empty value (so ``|default:`` still works)."""
+    if value is None or value == "":
+        return ""
+    attribute = i18n.nl_inhoud()
+    if not attribute:
+        return conditional_escape(value)
+    return format_html("<span{}>{}</span>", attribute, value)
