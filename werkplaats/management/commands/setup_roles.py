@@ -31,38 +31,42 @@ ACTIONS = {
 
 
 def name_permissions_in_dutch():
+    """One query reads every permission, one more renames those whose name is not yet the
+    Dutch one (none, once it has run)."""
+    wanted = {}
     with translation.override("nl"):
         for model in apps.get_models():
             opts = model._meta
             for action, template in ACTIONS.items():
-                if action not in opts.default_permissions:
-                    continue
-                name = (template % {"model": opts.verbose_name})[:255]
-                Permission.objects.filter(
-                    content_type__app_label=opts.app_label,
-                    codename=f"{action}_{opts.model_name}",
-                ).exclude(name=name).update(name=name)
+                if action in opts.default_permissions:
+                    key = (opts.app_label, f"{action}_{opts.model_name}")
+                    wanted[key] = (template % {"model": opts.verbose_name})[:255]
+    renamed = []
+    for permission in Permission.objects.select_related("content_type"):
+        name = wanted.get((permission.content_type.app_label, permission.codename))
+        if name is not None and permission.name != name:
+            permission.name = name
+            renamed.append(permission)
+    Permission.objects.bulk_update(renamed, ["name"], batch_size=500)
 
 
 def apply_roles():
     for app in apps.get_app_configs():
         create_permissions(app, verbosity=0)
     name_permissions_in_dutch()
+    by_name = {
+        f"{permission.content_type.app_label}.{permission.codename}": permission
+        for permission in Permission.objects.select_related("content_type")
+    }
     result = {}
     with transaction.atomic():
         for name, wanted in declared_roles().items():
             group, _created = Group.objects.get_or_create(name=name)
-            permissions = []
-            for dotted in sorted(wanted):
-                app_label, codename = dotted.split(".", 1)
-                permission = Permission.objects.filter(
-                    content_type__app_label=app_label, codename=codename
-                ).first()
-                if permission is None:
-                    raise CommandError(f"Onbekende permissie {dotted} voor de groep {name}.")
-                permissions.append(permission)
-            group.permissions.set(permissions)
-            result[name] = len(permissions)
+            unknown = sorted(wanted - by_name.keys())
+            if unknown:
+                raise CommandError(f"Onbekende permissie {unknown[0]} voor de groep {name}.")
+            group.permissions.set([by_name[dotted] for dotted in wanted])
+            result[name] = len(wanted)
     return result
 
 
