@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from werkplaats.admin_tools import confirmed_action
+from werkplaats.admin_tools import account_text, confirmed_action
 
 from . import permissions, services
 from .models import Koppeling, KoppelingStatus
@@ -22,10 +22,16 @@ class KoppelingAdmin(admin.ModelAdmin):
     list_filter = ["status", "is_contactpersoon"]
     list_select_related = ["user", "persoon", "organisatie"]
     search_fields = ["user__email", "naam", "persoon__naam", "organisatie__naam"]
-    readonly_fields = ["user", "status", "aangevraagd_at", "beoordeeld_at", "beoordeeld_door"]
+    readonly_fields = [
+        "account",
+        "status",
+        "aangevraagd_at",
+        "beoordeeld_at",
+        "beoordeeld_door_account",
+    ]
     autocomplete_fields = ["persoon", "organisatie"]
     fieldsets = [
-        (None, {"fields": ["user", "status"]}),
+        (None, {"fields": ["account", "status"]}),
         (
             _("Aanvraag"),
             {
@@ -39,9 +45,14 @@ class KoppelingAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Beoordeling"), {"fields": ["aangevraagd_at", "beoordeeld_at", "beoordeeld_door"]}),
+        (
+            _("Beoordeling"),
+            {"fields": ["aangevraagd_at", "beoordeeld_at", "beoordeeld_door_account"]},
+        ),
     ]
     actions = ["approve", "reject", "revoke"]
+    account = account_text("user", _("account"))
+    beoordeeld_door_account = account_text("beoordeeld_door", _("beoordeeld door"))
 
     def has_add_permission(self, request):
         return False  # users ask on /mijn/koppelen/

@@ -11,14 +11,21 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from werkplaats.admin_tools import ActionForm, LeesbaarheidAdmin, confirmed_action, csv_download
+from werkplaats.admin_tools import (
+    ActionForm,
+    LeesbaarheidAdmin,
+    QuerySetFilter,
+    account_text,
+    confirmed_action,
+    csv_download,
+)
 from werkplaats.text import validate_no_control_characters
 
 from . import services
 from .models import Aanmelding, AanmeldingStatus, Bericht, Bijeenkomst, Status, VerslagBijlage
 
 
-class VerslagBijlageInline(admin.TabularInline):
+class VerslagBijlageInline(admin.StackedInline):
     model = VerslagBijlage
     extra = 0
     fields = ["titel", "bestand"]
@@ -58,13 +65,14 @@ class BerichtInline(admin.TabularInline):
         "soort",
         "onderwerp",
         "aangemaakt_at",
-        "aangemaakt_door",
+        "aangemaakt_door_account",
         "verstuurd_at",
         "aantal_ontvangers",
         "wacht",
         "geweigerd",
     ]
     readonly_fields = fields
+    aangemaakt_door_account = account_text("aangemaakt_door", _("aangemaakt door"))
 
     def get_queryset(self, request):
         return (
@@ -130,13 +138,19 @@ def attendees_csv(bijeenkomst: Bijeenkomst) -> HttpResponse:
     )
 
 
+class VerslagFilter(QuerySetFilter):
+    title = _("verslag")
+    parameter_name = "verslag"
+    methods = {"te-versturen": (_("Voorbij, verslag nog niet verstuurd"), "awaiting_verslag")}
+
+
 @admin.register(Bijeenkomst)
 class BijeenkomstAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
     leesbaarheid_velden = ("samenvatting",)
     list_display = ["titel", "start", "soort", "status", "plaatsen", "wachtlijst"]
-    list_filter = ["status", "soort", "leeratelier", "gemeente"]
+    list_filter = ["status", VerslagFilter, "soort", "leeratelier", "gemeente"]
     search_fields = ["titel", "samenvatting", "locatie"]
-    autocomplete_fields = ["leeratelier", "gemeente", "sprekers"]
+    autocomplete_fields = ["sprekers"]
     date_hierarchy = "start_at"
     readonly_fields = ["status", "annulering_reden", "aanmeldingen_overzicht"]
     inlines = [VerslagBijlageInline, AanmeldingInline, BerichtInline]
@@ -305,7 +319,7 @@ class AanmeldingAdmin(admin.ModelAdmin):
     search_fields = ["naam", "email", "user__email", "bijeenkomst__titel"]
     readonly_fields = [
         "bijeenkomst",
-        "user",
+        "account",
         "naam",
         "email",
         "organisatie",
@@ -315,6 +329,8 @@ class AanmeldingAdmin(admin.ModelAdmin):
         "herinnerd_at",
         "gegevens_verwijderd_at",
     ]
+    exclude = ["user"]
+    account = account_text("user", _("account"))
     actions = ["cancel"]
 
     def has_add_permission(self, request):

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Q, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -64,6 +64,12 @@ class BijeenkomstQuerySet(models.QuerySet):
     def past(self, now=None):
         """Over, most recent first: the archive."""
         return self.filter(end_at__lt=now or timezone.now()).order_by("-start_at", "-pk")
+
+    def awaiting_verslag(self, now=None):
+        """Took place (not cancelled) and no verslag has gone out yet: the programmacommissie's
+        next step after a bijeenkomst."""
+        sent = Bericht.objects.filter(bijeenkomst=OuterRef("pk"), soort=BerichtSoort.VERSLAG)
+        return self.past(now).filter(status=Status.GEPLAND).exclude(Exists(sent))
 
     def with_counts(self):
         return self.annotate(
@@ -350,6 +356,21 @@ class AanmeldingQuerySet(models.QuerySet):
             .values("n")
         )
         return self.annotate(positie=Coalesce(Subquery(ahead), 0) + 1)
+
+    def per_jaar(self):
+        """Per year in which the bijeenkomst starts (local time), the registrations with a
+        seat or on the waiting list (``actief``) and those withdrawn (``afgemeld``), for
+        bijeenkomsten that were not cancelled; one query, years without any left out."""
+        return (
+            self.exclude(bijeenkomst__status=Status.GEANNULEERD)
+            .annotate(jaar=ExtractYear("bijeenkomst__start_at"))
+            .values("jaar")
+            .annotate(
+                actief=Count("pk", filter=Q(status__in=AanmeldingStatus.active())),
+                afgemeld=Count("pk", filter=Q(status=AanmeldingStatus.AFGEMELD)),
+            )
+            .order_by("jaar")
+        )
 
     def of(self, user):
         """The user's registrations: by account, and made as a guest with the account's

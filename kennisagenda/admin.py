@@ -1,7 +1,13 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from werkplaats.admin_tools import ConstraintCheckingFormSet, HistoryAdmin, confirmed_action
+from werkplaats.admin_tools import (
+    CheckboxesAdmin,
+    ConstraintCheckingFormSet,
+    HistoryAdmin,
+    QuerySetFilter,
+    confirmed_action,
+)
 
 from . import services
 from .forms import BesluitForm, MergeForm, StartConceptForm
@@ -12,11 +18,10 @@ def is_concept(agenda):
     return agenda is None or agenda.status == AgendaStatus.CONCEPT
 
 
-class AgendapuntInline(admin.TabularInline):
+class AgendapuntInline(admin.StackedInline):
     model = Agendapunt
     formset = ConstraintCheckingFormSet
     extra = 0
-    autocomplete_fields = ["kwestie"]
     fields = ["volgorde", "kwestie", "toelichting"]
 
     def has_add_permission(self, request, obj=None):
@@ -71,13 +76,13 @@ class KennisagendaAdmin(HistoryAdmin):
 
 
 @admin.register(Kwestie)
-class KwestieAdmin(HistoryAdmin):
+class KwestieAdmin(CheckboxesAdmin, HistoryAdmin):
     list_display = ["naam", "status", "samengevoegd_in", "leeratelier"]
     list_filter = ["status", "voorwaarden"]
     list_select_related = ["samengevoegd_in", "leeratelier"]
     search_fields = ["naam", "beschrijving"]
     prepopulated_fields = {"slug": ["naam"]}
-    autocomplete_fields = ["voorwaarden", "leeratelier"]
+    checkbox_velden = ("voorwaarden",)
     readonly_fields = ["status", "samengevoegd_in"]
     actions = ["merge", "lapse"]
     history_list_display = ["status", "samengevoegd_in"]
@@ -116,11 +121,16 @@ class CommissielidAdmin(HistoryAdmin):
     autocomplete_fields = ["persoon", "organisatie"]
 
 
+class BesluitVersieFilter(QuerySetFilter):
+    title = _("openbaar")
+    parameter_name = "versie"
+    methods = {"concept": (_("Over een conceptversie (nog niet openbaar)"), "about_concepts")}
+
+
 @admin.register(Besluit)
 class BesluitAdmin(HistoryAdmin):
     list_display = ["genomen_on", "soort", "agenda", "kwestie", "doel"]
-    list_filter = ["soort"]
+    list_filter = ["soort", BesluitVersieFilter]
     list_select_related = ["agenda", "kwestie", "doel"]
     search_fields = ["toelichting", "kwestie__naam", "agenda__titel"]
-    autocomplete_fields = ["agenda", "kwestie", "doel"]
     date_hierarchy = "genomen_on"

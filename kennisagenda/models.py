@@ -25,6 +25,10 @@ class KennisagendaQuerySet(models.QuerySet):
     def public(self):
         return self.exclude(status=AgendaStatus.CONCEPT)
 
+    def concepts(self):
+        """Versions still being drafted: not public until adopted."""
+        return self.filter(status=AgendaStatus.CONCEPT)
+
     def for_detail(self):
         punten = Agendapunt.objects.select_related("kwestie__leeratelier").prefetch_related(
             "kwestie__voorwaarden", "kwestie__leeratelier__voorwaarden"
@@ -391,6 +395,10 @@ class BesluitSoort(models.TextChoices):
 
 
 class BesluitQuerySet(models.QuerySet):
+    def about_concepts(self):
+        """Decisions about a concept version: private until the version is adopted."""
+        return self.filter(agenda__status=AgendaStatus.CONCEPT)
+
     def for_timeline(self):
         """Public decisions, newest first; those about concept versions stay private."""
         return (

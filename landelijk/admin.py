@@ -2,16 +2,16 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from werkplaats.admin_tools import ConstraintCheckingFormSet, LeesbaarheidAdmin
+from werkplaats.admin_tools import CheckboxesAdmin, ConstraintCheckingFormSet, LeesbaarheidAdmin
 
 from .models import Lidmaatschap, Werkgroep, WerkgroepActiviteit
 
 
-class LidmaatschapInline(admin.TabularInline):
+class LidmaatschapInline(admin.StackedInline):
     model = Lidmaatschap
     formset = ConstraintCheckingFormSet
     extra = 0
-    autocomplete_fields = ["persoon", "werkplaats"]
+    autocomplete_fields = ["persoon"]
     fields = ["persoon", "werkplaats", "rol"]
 
 
@@ -28,21 +28,15 @@ class WerkgroepActiviteitInline(admin.StackedInline):
 
 
 @admin.register(Werkgroep)
-class WerkgroepAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+class WerkgroepAdmin(CheckboxesAdmin, LeesbaarheidAdmin, admin.ModelAdmin):
     leesbaarheid_velden = ("samenvatting",)
     list_display = ["naam", "hoofdthema", "status", "aantal_leden", "gewijzigd_at"]
     list_filter = ["status", "hoofdthema"]
     list_select_related = ["hoofdthema"]
     search_fields = ["naam", "volledige_naam", "samenvatting", "beschrijving"]
     prepopulated_fields = {"slug": ["naam"]}
-    autocomplete_fields = [
-        "hoofdthema",
-        "thema",
-        "werkplaatsen",
-        "leerateliers",
-        "publicaties",
-        "bijeenkomsten",
-    ]
+    autocomplete_fields = ["leerateliers", "publicaties", "bijeenkomsten"]
+    checkbox_velden = ("werkplaatsen",)
     ordering = ["naam"]
     inlines = [LidmaatschapInline, WerkgroepActiviteitInline]
     fieldsets = [

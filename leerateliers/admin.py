@@ -8,9 +8,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from werkplaats.admin_tools import (
+    CheckboxesAdmin,
     ConstraintCheckingFormSet,
     HistoryAdmin,
     LeesbaarheidAdmin,
+    QuerySetFilter,
     confirmed_action,
     csv_download,
 )
@@ -31,24 +33,30 @@ from .models import (
 )
 
 
-class VraagstukInline(admin.TabularInline):
+class VraagstukInline(admin.StackedInline):
     model = Vraagstuk
     extra = 0
     fields = ["volgorde", "tekst"]
 
 
-class TrekkerschapInline(admin.TabularInline):
+class TrekkerschapInline(admin.StackedInline):
     model = Trekkerschap
     extra = 0
     autocomplete_fields = ["persoon"]
 
+    def get_queryset(self, request):  # each row's title names the persoon and the atelier
+        return super().get_queryset(request).select_related("persoon", "leeratelier")
 
-class DeelnameInline(admin.TabularInline):
+
+class DeelnameInline(admin.StackedInline):
     model = Deelname
     formset = ConstraintCheckingFormSet
     extra = 0
     autocomplete_fields = ["organisatie", "contactpersoon"]
     fields = ["organisatie", "rol", "contactpersoon", "sinds", "tot"]
+
+    def get_queryset(self, request):  # each row's title names the organisatie and the atelier
+        return super().get_queryset(request).select_related("organisatie", "leeratelier")
 
 
 class Huidig(admin.SimpleListFilter):
@@ -84,13 +92,13 @@ def deelname_matrix():
 
 
 @admin.register(Leeratelier)
-class LeeratelierAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+class LeeratelierAdmin(CheckboxesAdmin, LeesbaarheidAdmin, admin.ModelAdmin):
     leesbaarheid_velden = ("samenvatting",)
     list_display = ["titel", "status", "start_on", "trekkers", "aantal_arena", "aantal_tribune"]
     list_filter = ["status", "voorwaarden", "themas", "gemeenten"]
     search_fields = ["titel", "samenvatting", "beschrijving"]
     prepopulated_fields = {"slug": ["titel"]}
-    autocomplete_fields = ["voorwaarden", "themas", "gemeenten"]
+    checkbox_velden = ("voorwaarden", "themas", "gemeenten")
     ordering = ["titel"]
     inlines = [VraagstukInline, TrekkerschapInline, DeelnameInline]
     fieldsets = [
@@ -167,7 +175,7 @@ class DeelnameAdmin(admin.ModelAdmin):
     list_filter = ["rol", Huidig, "leeratelier"]
     list_select_related = ["organisatie", "leeratelier", "contactpersoon"]
     search_fields = ["organisatie__naam", "leeratelier__titel"]
-    autocomplete_fields = ["organisatie", "leeratelier", "contactpersoon"]
+    autocomplete_fields = ["organisatie", "contactpersoon"]
     date_hierarchy = "sinds"
 
     def save_model(self, request, obj, form, change):
@@ -196,14 +204,15 @@ class GeleerdeLesInline(LeesbaarheidAdmin, admin.TabularInline):
 
 
 @admin.register(LerendePraktijk)
-class LerendePraktijkAdmin(LeesbaarheidAdmin, HistoryAdmin):
+class LerendePraktijkAdmin(CheckboxesAdmin, LeesbaarheidAdmin, HistoryAdmin):
     leesbaarheid_velden = ("beschrijving",)
     list_display = ["titel", "leeratelier", "status", "start_on", "aantal_lessen"]
     list_filter = ["status", "leeratelier", "gemeenten"]
     list_select_related = ["leeratelier"]
     search_fields = ["titel", "beschrijving"]
     prepopulated_fields = {"slug": ["titel"]}
-    autocomplete_fields = ["leeratelier", "gemeenten", "partners", "werkplaatsen"]
+    autocomplete_fields = ["partners"]
+    checkbox_velden = ("gemeenten", "werkplaatsen")
     inlines = [GeleerdeLesInline]
     history_list_display = ["status"]
 
@@ -257,7 +266,7 @@ class GeleerdeLesAdminForm(forms.ModelForm):
 
 
 @admin.register(GeleerdeLes)
-class GeleerdeLesAdmin(LeesbaarheidAdmin, HistoryAdmin):
+class GeleerdeLesAdmin(CheckboxesAdmin, LeesbaarheidAdmin, HistoryAdmin):
     leesbaarheid_velden = ("tekst",)
     form = GeleerdeLesAdminForm
     list_display = ["kort", "leeratelier", "praktijk", "niveau", "geleerd_on", "aangekondigd"]
@@ -265,8 +274,8 @@ class GeleerdeLesAdmin(LeesbaarheidAdmin, HistoryAdmin):
     list_select_related = ["leeratelier", "praktijk"]
     search_fields = ["tekst"]
     date_hierarchy = "geleerd_on"
-    autocomplete_fields = ["leeratelier", "praktijk", "voorwaarden"]
-    filter_horizontal = ["bronnen"]
+    autocomplete_fields = ["praktijk"]
+    checkbox_velden = ("voorwaarden", "bronnen")
     readonly_fields = ["aankondiging_link"]
     fields = [
         "leeratelier",
@@ -329,14 +338,20 @@ class GeleerdeLesAdmin(LeesbaarheidAdmin, HistoryAdmin):
         )
 
 
+class ConceptFilter(QuerySetFilter):
+    title = _("concept")
+    parameter_name = "concept"
+    methods = {"vergeten": (_("Langer dan een maand in concept"), "stale_concepts")}
+
+
 @admin.register(TribuneUpdate)
 class TribuneUpdateAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
     leesbaarheid_velden = ("tekst",)
     list_display = ["titel", "leeratelier", "auteur", "status", "gepubliceerd_at"]
-    list_filter = ["status", "leeratelier"]
+    list_filter = ["status", ConceptFilter, "leeratelier"]
     list_select_related = ["leeratelier", "auteur"]
     search_fields = ["titel", "tekst"]
-    autocomplete_fields = ["leeratelier", "auteur"]
+    autocomplete_fields = ["auteur"]
     date_hierarchy = "gepubliceerd_at"
     actions = ["publish"]
 

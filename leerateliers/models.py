@@ -384,6 +384,23 @@ class DeelnameQuerySet(models.QuerySet):
             .order_by("organisatie__naam", "leeratelier__titel")
         )
 
+    def eerste_dag(self):
+        """The day the first deelname started (None without any)."""
+        return self.aggregate(eerste=models.Min("sinds"))["eerste"]
+
+    def organisaties_per_rol(self, dagen):
+        """Per rol, how many distinct organisations took part at the end of each of ``dagen``
+        (a deelname runs from ``sinds`` up to, not on, ``tot``): ``{rol: [aantal per dag]}``,
+        counted in one query however many days."""
+
+        def op(dag, rol):
+            loopt = Q(tot__isnull=True) | Q(tot__gt=dag)
+            return Count("organisatie", distinct=True, filter=Q(rol=rol, sinds__lte=dag) & loopt)
+
+        kolommen = {f"{rol}_{n}": op(dag, rol) for n, dag in enumerate(dagen) for rol in Rol}
+        aantallen = self.aggregate(**kolommen) if kolommen else {}
+        return {rol: [aantallen[f"{rol}_{n}"] for n in range(len(dagen))] for rol in Rol}
+
     def for_api(self):
         """For /api/v1/deelnames/: every row of the history (the organisation pages show them
         all), each with its organisatie and leeratelier, by atelier, organisation and date."""
@@ -773,12 +790,21 @@ class UpdateStatus(models.TextChoices):
     GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd")
 
 
+# A concept update older than this waits in the programmacommissie's workbench.
+CONCEPT_VERGETEN = datetime.timedelta(days=30)
+
+
 class TribuneUpdateQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=UpdateStatus.GEPUBLICEERD, gepubliceerd_at__lte=timezone.now())
 
     def for_detail(self):
         return self.published().select_related("leeratelier", "auteur", "auteur__organisatie")
+
+    def stale_concepts(self, now=None):
+        """Concepts begun more than a month ago: forgotten, or waiting for a push."""
+        since = (now or timezone.now()) - CONCEPT_VERGETEN
+        return self.filter(status=UpdateStatus.CONCEPT, aangemaakt_at__lt=since)
 
 
 class TribuneUpdate(models.Model):
@@ -821,6 +847,7 @@ class TribuneUpdate(models.Model):
         editable=False,
         help_text=_("Wanneer is bepaald wie een e-mail over deze update krijgt."),
     )
+    aangemaakt_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
 
     objects = TribuneUpdateQuerySet.as_manager()
 

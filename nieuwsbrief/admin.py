@@ -13,9 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from leerateliers.models import Leeratelier
 from werkplaats.admin_tools import (
+    CheckboxesAdmin,
     ConstraintCheckingFormSet,
     LeesbaarheidAdmin,
+    QuerySetFilter,
     ReadOnlyAdmin,
+    account_text,
     confirmed_action,
 )
 
@@ -34,6 +37,7 @@ class InschrijvingStatusFilter(admin.SimpleListFilter):
             ("actief", _("Actief")),
             ("wacht", _("Wacht op bevestiging")),
             ("afgemeld", _("Afgemeld")),
+            ("geweigerd", _("Actief, maar geweigerd door de mailserver")),
         ]
 
     def queryset(self, request, queryset):
@@ -43,6 +47,8 @@ class InschrijvingStatusFilter(admin.SimpleListFilter):
             return queryset.wacht()
         if self.value() == "afgemeld":
             return queryset.filter(afgemeld_at__isnull=False)
+        if self.value() == "geweigerd":
+            return queryset.geweigerd()
         return queryset
 
 
@@ -148,7 +154,7 @@ class ItemForm(forms.ModelForm):
             self.instance.soort = ItemSoort.VRIJ
 
 
-class ItemInline(LeesbaarheidAdmin, admin.TabularInline):
+class ItemInline(LeesbaarheidAdmin, admin.StackedInline):
     leesbaarheid_velden = ("tekst",)
     model = Item
     form = ItemForm
@@ -156,7 +162,6 @@ class ItemInline(LeesbaarheidAdmin, admin.TabularInline):
     extra = 0
     fields = ["volgorde", "is_opgenomen", "bron", "leeratelier", "titel", "tekst"]
     readonly_fields = ["bron"]
-    autocomplete_fields = ["leeratelier"]
     ordering = ["volgorde", "pk"]
     verbose_name_plural = _(
         "Onderdelen (lage volgorde eerst; gegroepeerd per leeratelier. Titel en tekst leeg: die "
@@ -204,8 +209,19 @@ def _tel(**condition):
 PREVIEW_ADDRESS = "voorbeeld@example.org"
 
 
+class BezorgingFilter(QuerySetFilter):
+    title = _("bezorging")
+    parameter_name = "bezorging"
+    methods = {
+        "mislukt": (
+            _("De afgelopen maand verzonden, met mislukte bezorgingen"),
+            "with_failed_deliveries",
+        )
+    }
+
+
 @admin.register(Editie)
-class EditieAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+class EditieAdmin(CheckboxesAdmin, LeesbaarheidAdmin, admin.ModelAdmin):
     leesbaarheid_velden = ("voorwoord",)
     list_display = [
         "titel",
@@ -216,10 +232,11 @@ class EditieAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
         "aantal_mislukt",
         "aantal_wachtend",
     ]
-    list_filter = ["status", "aan_alle_abonnees"]
+    list_filter = ["status", BezorgingFilter, "aan_alle_abonnees"]
     search_fields = ["titel", "voorwoord"]
     prepopulated_fields = {"slug": ["titel"]}
-    readonly_fields = ["status", "verzonden_at", "verzonden_door", "voortgang"]
+    readonly_fields = ["status", "verzonden_at", "verzonden_door_account", "voortgang"]
+    verzonden_door_account = account_text("verzonden_door", _("verzonden door"))
     inlines = [ItemInline]
     actions = ["prefill", "test_send", "send"]
     change_form_template = "admin/nieuwsbrief/editie/change_form.html"
@@ -255,7 +272,10 @@ class EditieAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
                 ),
             },
         ),
-        (_("Verzending"), {"fields": ["status", "verzonden_at", "verzonden_door", "voortgang"]}),
+        (
+            _("Verzending"),
+            {"fields": ["status", "verzonden_at", "verzonden_door_account", "voortgang"]},
+        ),
     ]
 
     def get_queryset(self, request):
@@ -279,9 +299,10 @@ class EditieAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
     def has_send_permission(self, request, obj=None):
         return request.user.has_perm("nieuwsbrief.send_editie")
 
+    # A handful of leerateliers: ticking them is clearer than two lists.
+    checkbox_velden = ("interesse_in", "tribune_van", "arena_van", "volgers_van")
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        # A handful of leerateliers: ticking them is clearer than two lists.
-        kwargs["widget"] = forms.CheckboxSelectMultiple
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         formfield.widget.can_add_related = False
         return formfield

@@ -1,9 +1,11 @@
 """The nieuwsbrief: subscriptions with the consent that proves them, editions composed from
 what the network did, the segment each edition goes to, and one delivery row per recipient."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,31 @@ class InschrijvingQuerySet(models.QuerySet):
     def wacht(self):
         """Consent given, the emailed link not yet confirmed, not withdrawn."""
         return self.filter(bevestigd_at__isnull=True, afgemeld_at__isnull=True)
+
+    def geweigerd(self):
+        """Active, yet the mail server refused the address for good since it was confirmed:
+        every next edition will be refused too."""
+        refused = Bezorging.objects.filter(
+            email__iexact=OuterRef("email"),
+            geweigerd_at__isnull=False,
+            geweigerd_at__gt=OuterRef("bevestigd_at"),
+        )
+        return self.actief().filter(Exists(refused))
+
+    def eerste_bevestiging(self):
+        """When the first subscription was confirmed (None without any)."""
+        return self.aggregate(eerste=models.Min("bevestigd_at"))["eerste"]
+
+    def actief_op(self, momenten):
+        """How many subscriptions were confirmed and not withdrawn at each of ``momenten``
+        (aware datetimes): a list, counted in one query however many moments."""
+
+        def op(moment):
+            afgemeld = Q(afgemeld_at__isnull=True) | Q(afgemeld_at__gt=moment)
+            return models.Count("pk", filter=Q(bevestigd_at__lte=moment) & afgemeld)
+
+        aantallen = self.aggregate(**{f"op_{n}": op(m) for n, m in enumerate(momenten)})
+        return [aantallen[f"op_{n}"] for n in range(len(momenten))]
 
     def open_van(self, user):
         """The user's subscription that is not withdrawn (active or waiting): by account, or
@@ -145,7 +172,23 @@ class EditieStatus(models.TextChoices):
     VERZONDEN = "verzonden", _("Verzonden")
 
 
+# How long after sending an edition its failed deliveries are worth a look.
+MISLUKT_RECENT = datetime.timedelta(days=30)
+
+
 class EditieQuerySet(models.QuerySet):
+    def concepts(self):
+        return self.filter(status=EditieStatus.CONCEPT)
+
+    def with_failed_deliveries(self, now=None):
+        """Sent in the last month, with deliveries that failed for now (not refused for good):
+        the catch-up run tries them again, but an address may be mistyped or a server down."""
+        failed = Bezorging.objects.filter(
+            editie=OuterRef("pk"), geclaimd_at__isnull=True, pogingen__gt=0
+        )
+        since = (now or timezone.now()) - MISLUKT_RECENT
+        return self.filter(verzonden_at__gte=since).filter(Exists(failed))
+
     def archief(self):
         """The public archive: sent editions that went to every subscriber, newest first.
         An edition for a segment only is not in it."""

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from werkplaats.admin_tools import LeesbaarheidAdmin, confirmed_action
+from werkplaats.admin_tools import CheckboxesAdmin, LeesbaarheidAdmin, confirmed_action
 
 from .models import (
     Onderwijsactiviteit,
@@ -31,7 +31,7 @@ class OpleidingAdmin(admin.ModelAdmin):
     fields = ["naam", "slug", "afkorting", "organisatie", "niveau", "url"]
 
 
-class StudentwerkInline(admin.TabularInline):
+class StudentwerkInline(admin.StackedInline):
     """What is in the expositie, at a glance; the work itself is edited on its own page."""
 
     model = Studentwerk
@@ -51,13 +51,14 @@ class StudentwerkInline(admin.TabularInline):
 
 
 @admin.register(Onderwijsactiviteit)
-class OnderwijsactiviteitAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+class OnderwijsactiviteitAdmin(CheckboxesAdmin, LeesbaarheidAdmin, admin.ModelAdmin):
     leesbaarheid_velden = ("samenvatting",)
     list_display = ["titel", "soort", "start_on", "end_on", "status"]
     list_filter = ["status", "soort", "opleidingen", "leerateliers"]
     search_fields = ["titel", "samenvatting", "beschrijving"]
     prepopulated_fields = {"slug": ["titel"]}
-    autocomplete_fields = ["opleidingen", "organisaties", "leerateliers", "praktijken", "themas"]
+    autocomplete_fields = ["organisaties", "leerateliers", "praktijken"]
+    checkbox_velden = ("opleidingen", "themas")
     inlines = [StudentwerkInline]
     actions = ["publish", "unpublish"]
     fieldsets = [
@@ -139,7 +140,6 @@ class StudentwerkAdmin(admin.ModelAdmin):
     list_filter = ["status", ToestemmingFilter, "soort", "naam_tonen", "is_voorbeeld", "activiteit"]
     list_select_related = ["activiteit"]
     search_fields = ["titel", "naam", "activiteit__titel"]
-    autocomplete_fields = ["activiteit"]
     readonly_fields = ["afbeelding_voorbeeld", "aangemaakt_at"]
     actions = ["publish", "unpublish", "erase"]
     fieldsets = [
@@ -252,7 +252,7 @@ class PraktijkActiviteitAdmin(admin.ModelAdmin):
     list_display = ["praktijk", "leeratelier", "activiteit"]
     list_filter = ["activiteit", "praktijk__leeratelier"]
     search_fields = ["praktijk__titel", "praktijk__leeratelier__titel"]
-    autocomplete_fields = ["praktijk", "activiteit"]
+    autocomplete_fields = ["praktijk"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_admin()

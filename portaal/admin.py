@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -11,8 +12,20 @@ from werkplaats.models import User
 from . import services
 
 
+class AccountForm(UserChangeForm):
+    """Django's form without the password's help text: its widget says all there is (the
+    hash is never shown; a button sets a new password), and the admin gives that help text
+    no id, which the widget would point at."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "password" in self.fields:
+            self.fields["password"].help_text = ""
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    form = AccountForm
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "is_staff", "is_active", "last_login"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]

@@ -7,7 +7,12 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from werkplaats.admin_tools import LeesbaarheidAdmin, ReadOnlyAdmin, confirmed_action
+from werkplaats.admin_tools import (
+    CheckboxesAdmin,
+    LeesbaarheidAdmin,
+    ReadOnlyAdmin,
+    confirmed_action,
+)
 from werkplaats.media import format_duration
 
 from .models import Activiteit, Auteurschap, Grafsteen, Link, Publicatie
@@ -20,7 +25,7 @@ from .services import (
 )
 
 
-class AuteurschapInline(admin.TabularInline):
+class AuteurschapInline(admin.StackedInline):
     model = Auteurschap
     extra = 0
     autocomplete_fields = ["persoon"]
@@ -42,7 +47,7 @@ class LinkFormSet(BaseInlineFormSet):
             raise ValidationError(blocker)
 
 
-class LinkInline(admin.TabularInline):
+class LinkInline(admin.StackedInline):
     model = Link
     formset = LinkFormSet
     extra = 0
@@ -69,7 +74,7 @@ class JaarFilter(admin.SimpleListFilter):
 
 
 @admin.register(Publicatie)
-class PublicatieAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
+class PublicatieAdmin(CheckboxesAdmin, LeesbaarheidAdmin, admin.ModelAdmin):
     leesbaarheid_velden = ("samenvatting",)
     list_display = ["titel", "soort", "gepubliceerd_on", "status", "deel_van", "omslag_klein"]
     list_select_related = ["deel_van"]
@@ -81,8 +86,8 @@ class PublicatieAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
         "auteurschappen__persoon__naam",
     ]
     prepopulated_fields = {"slug": ["titel"]}
-    autocomplete_fields = ["organisaties", "leerateliers", "themas", "voorwaarden", "deel_van"]
-    filter_horizontal = ["activiteiten"]
+    autocomplete_fields = ["organisaties", "leerateliers", "deel_van"]
+    checkbox_velden = ("themas", "voorwaarden", "activiteiten")
     readonly_fields = [
         "omslag_voorbeeld",
         "bestand_type",

@@ -7,7 +7,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -136,6 +137,24 @@ class PublicatieQuerySet(models.QuerySet):
         if bounds["first"] is None:
             return []
         return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
+
+    def per_jaar(self):
+        """Published publicaties per year of appearance, as rows of ``jaar`` and ``aantal``
+        (one query, years without any left out)."""
+        return (
+            self.published()
+            .annotate(jaar=ExtractYear("gepubliceerd_on"))
+            .values("jaar")
+            .annotate(aantal=Count("pk"))
+            .order_by("jaar")
+        )
+
+    def per_voorwaarde(self):
+        """The four voorwaarden in their order, each with ``aantal``: how many published
+        publicaties are mapped to it (one query; a publicatie may count for several)."""
+        return Voorwaarde.objects.order_by("volgorde").annotate(
+            aantal=Count("publicaties", filter=Q(publicaties__in=self.published().values("pk")))
+        )
 
     def in_order(self):
         """Published parts as their whole lists them: by volgorde (those without one last),

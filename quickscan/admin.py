@@ -10,7 +10,12 @@ from django.db.models import Count, Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from werkplaats.admin_tools import ConstraintCheckingFormSet, HistoryAdmin, confirmed_action
+from werkplaats.admin_tools import (
+    ConstraintCheckingFormSet,
+    HistoryAdmin,
+    account_text,
+    confirmed_action,
+)
 
 from . import services
 from .admin_forms import StartConceptForm, VaststellenForm
@@ -21,7 +26,7 @@ def is_concept(vragenset):
     return vragenset is None or vragenset.status == SetStatus.CONCEPT
 
 
-class VraagInline(admin.TabularInline):
+class VraagInline(admin.StackedInline):
     model = Vraag
     formset = ConstraintCheckingFormSet
     extra = 0
@@ -153,13 +158,19 @@ class OpenbaarFilter(admin.SimpleListFilter):
     parameter_name = "openbaar"
 
     def lookups(self, request, model_admin):
-        return [("ja", _("Openbaar")), ("nee", _("Niet openbaar"))]
+        return [
+            ("ja", _("Openbaar")),
+            ("nee", _("Niet openbaar")),
+            ("wacht", _("Klaar om openbaar te maken")),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "ja":
             return queryset.filter(gepubliceerd_at__isnull=False)
         if self.value() == "nee":
             return queryset.filter(gepubliceerd_at__isnull=True)
+        if self.value() == "wacht":
+            return queryset.awaiting_publication()
         return queryset
 
 
@@ -194,11 +205,12 @@ class ScanAdmin(HistoryAdmin):
         "status",
         "gepubliceerd_at",
         "is_voorbeeld",
-        "gestart_door",
+        "gestart_door_account",
         "aangemaakt_at",
         "uitkomsten",
     ]
     readonly_fields = fields
+    gestart_door_account = account_text("gestart_door", _("gestart door"))
     inlines = [RespondentInline]
     history_list_display = ["status", "gepubliceerd_at"]
 
@@ -225,7 +237,12 @@ class ScanAdmin(HistoryAdmin):
 
     @admin.display(description=_("periode"), ordering="periode_van")
     def periode(self, obj):
-        return f"{obj.periode_van:%d-%m-%Y} – {obj.periode_tot:%d-%m-%Y}"
+        # Each date whole on its line, not broken at its hyphens.
+        return format_html(
+            '<span class="nowrap">{}</span> – <span class="nowrap">{}</span>',
+            f"{obj.periode_van:%d-%m-%Y}",
+            f"{obj.periode_tot:%d-%m-%Y}",
+        )
 
     @admin.display(description=_("openbaar"), boolean=True, ordering="gepubliceerd_at")
     def gepubliceerd(self, obj):

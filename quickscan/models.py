@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -246,6 +246,22 @@ class ScanQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(gepubliceerd_at__isnull=False)
+
+    def awaiting_publication(self):
+        """Closed with enough sent answers to be published, and not published yet: the
+        gemeente's contactpersoon can make the results public."""
+        ingediend = (
+            Respondent.objects.ingediend()
+            .filter(scan=OuterRef("pk"))
+            .values("scan")
+            .annotate(aantal=Count("pk"))
+            .values("aantal")
+        )
+        return (
+            self.filter(status=ScanStatus.GESLOTEN, gepubliceerd_at__isnull=True)
+            .alias(aantal_ingediend_voor_publicatie=Subquery(ingediend))
+            .filter(aantal_ingediend_voor_publicatie__gte=MIN_RESPONDENTEN_OPENBAAR)
+        )
 
     def of_gemeenten(self, gemeenten):
         return self.filter(gemeente__in=gemeenten)

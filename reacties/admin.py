@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from werkplaats.admin_tools import ListEditableForm, account_text
+
 from . import services
 from .models import Reactie
 
@@ -30,13 +32,13 @@ class ReactieAdmin(admin.ModelAdmin):
         "publicatie",
         "aangemaakt_at",
         "behandeld_at",
-        "behandeld_door",
+        "behandeld_door_account",
         "toestemming_tekst",
         "toestemming_versie",
         "privacy_versie",
     ]
     fieldsets = [
-        (None, {"fields": ["status", "behandeld_at", "behandeld_door"]}),
+        (None, {"fields": ["status", "behandeld_at", "behandeld_door_account"]}),
         (
             _("Bericht"),
             {"fields": ["soort", "leeratelier", "praktijk", "publicatie", "bericht"]},
@@ -54,6 +56,7 @@ class ReactieAdmin(admin.ModelAdmin):
             },
         ),
     ]
+    behandeld_door_account = account_text("behandeld_door", _("status gewijzigd door"))
 
     @admin.display(description=_("over"))
     def doel(self, obj):
@@ -61,6 +64,9 @@ class ReactieAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=ListEditableForm, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:

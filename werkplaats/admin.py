@@ -5,7 +5,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .admin_tools import LeesbaarheidAdmin
+from .admin_tools import CheckboxesAdmin, LeesbaarheidAdmin, account_text
 from .models import (
     Gemeente,
     Link,
@@ -42,12 +42,12 @@ class VoorwaardeAdmin(LeesbaarheidAdmin, admin.ModelAdmin):
 
 
 @admin.register(Thema)
-class ThemaAdmin(admin.ModelAdmin):
+class ThemaAdmin(CheckboxesAdmin, admin.ModelAdmin):
     list_display = ["naam", "is_landelijk_hoofdthema", "voorwaarden_lijst"]
     list_filter = ["is_landelijk_hoofdthema", "voorwaarden"]
     search_fields = ["naam", "beschrijving"]
     prepopulated_fields = {"slug": ["naam"]}
-    filter_horizontal = ["voorwaarden"]
+    checkbox_velden = ("voorwaarden",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("voorwaarden")
@@ -57,7 +57,7 @@ class ThemaAdmin(admin.ModelAdmin):
         return ", ".join(voorwaarde.naam for voorwaarde in obj.voorwaarden.all()) or "—"
 
 
-class OrganisatieInline(admin.TabularInline):
+class OrganisatieInline(admin.StackedInline):
     model = Organisatie
     fields = ["naam", "soort", "website"]
     show_change_link = True
@@ -88,7 +88,7 @@ class GemeenteAdmin(admin.ModelAdmin):
         return obj._aantal_partners
 
 
-class PersoonInline(admin.TabularInline):
+class PersoonInline(admin.StackedInline):
     model = Persoon
     fields = ["naam", "functie", "email"]
     show_change_link = True
@@ -96,14 +96,14 @@ class PersoonInline(admin.TabularInline):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(admin.ModelAdmin):
+class OrganisatieAdmin(CheckboxesAdmin, admin.ModelAdmin):
     list_display = ["naam", "afkorting", "soort", "gemeente", "onderdeel_van"]
     list_filter = ["soort", "gemeente__subregio", "gemeente"]
     list_select_related = ["gemeente", "onderdeel_van"]
     search_fields = ["naam", "afkorting", "beschrijving"]
     prepopulated_fields = {"slug": ["naam"]}
-    autocomplete_fields = ["gemeente", "onderdeel_van", "hogeschool", "lectoraat"]
-    filter_horizontal = ["regio_gemeenten"]
+    autocomplete_fields = ["onderdeel_van", "hogeschool", "lectoraat"]
+    checkbox_velden = ("regio_gemeenten",)
     inlines = [PersoonInline]
     fieldsets = [
         (None, {"fields": ["naam", "slug", "afkorting", "soort"]}),
@@ -131,18 +131,24 @@ class PersoonAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["naam"]}
     autocomplete_fields = ["organisatie", "user"]
 
+    account = account_text("user", _("account"))
+
     def get_readonly_fields(self, request, obj=None):
         # Linking an account to a profile gives rights: only through an approved koppeling,
         # or by the beheerder.
         readonly = list(super().get_readonly_fields(request, obj))
-        return readonly if request.user.is_superuser else [*readonly, "user"]
+        return readonly if request.user.is_superuser else [*readonly, "account"]
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        return exclude if request.user.is_superuser else [*exclude, "user"]
 
     @admin.display(description=_("account"), boolean=True)
     def heeft_account(self, obj):
         return obj.user_id is not None
 
 
-class LinkInline(admin.TabularInline):
+class LinkInline(admin.StackedInline):
     model = Link
     extra = 0
     fields = ["volgorde", "naam", "url"]

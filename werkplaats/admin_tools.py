@@ -12,6 +12,7 @@ from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -34,6 +35,22 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class QuerySetFilter(admin.SimpleListFilter):
+    """A list filter whose choices are methods of the model's QuerySet, so the rule lives in
+    one place and a count made elsewhere (the workbench's "te doen") matches the list:
+    ``methods = {value: (label, method name)}``."""
+
+    methods: dict = {}
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, (label, _method) in self.methods.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() in self.methods:
+            return getattr(queryset, self.methods[self.value()][1])()
+        return queryset
+
+
 class LeesbaarheidAdmin:
     """For a ModelAdmin or an inline: the leesbaarheidsindicatie under the text fields named in
     ``leesbaarheid_velden``, as on the site's own forms (``forms.LeesbaarheidMixin``)."""
@@ -44,6 +61,31 @@ class LeesbaarheidAdmin:
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if formfield is not None and db_field.name in self.leesbaarheid_velden:
             met_leesbaarheid(formfield)
+        return formfield
+
+
+class CheckboxesAdmin:
+    """For a ModelAdmin or an inline: the many-to-many fields named in ``checkbox_velden`` as a
+    list of checkboxes, for the short lists (voorwaarden, thema's, gemeenten, the 4 O's): each
+    choice visible and labelled, without the two boxes of ``filter_horizontal`` or a search
+    (``autocomplete_fields``) for a list that fits on the screen; in columns (static/css/admin.css,
+    class ``vinkjes``)."""
+
+    checkbox_velden: tuple[str, ...] = ()
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.checkbox_velden:
+            kwargs.setdefault("widget", forms.CheckboxSelectMultiple(attrs={"class": "vinkjes"}))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in self.checkbox_velden:
+            # A list of checkboxes is a group, as Django's forms treat it, also inside the
+            # admin's wrapper with its add link: no checkbox then points at a help text by an
+            # id the admin's fieldset never gives (it names help texts after the label's
+            # target, which a group has not).
+            formfield.widget.use_fieldset = True
         return formfield
 
 
@@ -146,3 +188,32 @@ class HistoryAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+def account_text(field: str, description):
+    """A read-only account (a foreign key to the user) as text, for ``readonly_fields`` and
+    ``fieldsets`` in place of ``field``. Django links a read-only foreign key to the admin page
+    it points to without asking whether the reader may open it; an account's page is the
+    beheerder's alone, so a member of the programmacommissie would follow the link to a 403.
+    ``account = account_text("user", _("account"))`` in a ModelAdmin or an inline."""
+
+    @admin.display(description=description)
+    def shown(model_admin, obj):
+        return getattr(obj, field) or model_admin.get_empty_value_display()
+
+    return shown
+
+
+class ListEditableForm(forms.ModelForm):
+    """One row of a list's editable columns (``list_editable``): each field named after its
+    column and its row, since a list's cells have no label of their own and Django leaves
+    them nameless (WCAG 4.1.2). ``get_changelist_form(request, form=ListEditableForm)``."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            name = _("%(kolom)s van “%(rij)s”") % {
+                "kolom": capfirst(field.label),
+                "rij": self.instance,
+            }
+            field.widget.attrs.setdefault("aria-label", name)

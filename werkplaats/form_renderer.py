@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 SELECT = "django/forms/widgets/select.html"
+EMPTY_LABEL = "---------"  # Django's own empty choice (BLANK_CHOICE_DASH)
 
 
 class Renderer(DjangoTemplates):
@@ -31,8 +32,20 @@ def attributes(attrs):
     )
 
 
+def needs_placeholder(widget):
+    """A required select of one choice shown as a list of one row must begin with an empty
+    choice (the HTML standard's placeholder label option)."""
+    attrs = widget["attrs"]
+    if not attrs.get("required") or attrs.get("multiple") or int(attrs.get("size") or 1) > 1:
+        return False
+    first = next((options[0] for _g, options, _i in widget["optgroups"] if options), None)
+    return first is None or first["value"] not in ("", None)
+
+
 def select(widget):
     lines = [format_html('<select name="{}"{}>', widget["name"], attributes(widget["attrs"]))]
+    if needs_placeholder(widget):
+        lines.append(format_html('<option value="">{}</option>', EMPTY_LABEL))
     for group, options, _index in widget["optgroups"]:
         if group:
             lines.append(format_html('<optgroup label="{}">', group))
@@ -41,7 +54,7 @@ def select(widget):
                 '<option value="{}"{}>{}</option>',
                 option["value"],
                 attributes(option["attrs"]),
-                option["label"],
+                option["label"] if str(option["label"]) else EMPTY_LABEL,
             )
             for option in options
         )

@@ -105,7 +105,7 @@ INSTALLED_APPS = [
     "onderwijs",
     "quickscan",
     "portaal",
-    "django.contrib.admin",
+    "portaal.apps.BeheerConfig",  # django.contrib.admin with the workbench
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -34,3 +34,37 @@ def test_a_broken_page_fails_the_browser_and_html_checks(page):
     assert overflowing["/kapot/"] > 1000
     assert csp_messages  # the inline script was refused, and that was noticed
     assert any("alt" in error for error in vnu_errors([broken])["/kapot/"])
+
+
+STYLED = """<!DOCTYPE html>
+<html lang="nl">
+<head><meta charset="utf-8"><title>Opgemaakt</title>
+<link rel="stylesheet" href="/css/forms.css">{inline}</head>
+<body><main><p>Een stylesheet die een andere importeert, zoals Django's forms.css.</p></main></body>
+</html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("inline", "refused"), [("", False), ("<style>p {}</style>", True)])
+def test_only_the_pages_own_styles_count_as_refused(page, inline, refused):
+    """axe rebuilds an @import-ed stylesheet as a <style> element, which the policy refuses:
+    that is the checker's doing, not the page's; an inline style of the page's own is not."""
+    files = {
+        "/styled/": ("text/html", STYLED.format(inline=inline)),
+        "/css/forms.css": ("text/css", "@import url('widgets.css');\np { color: #222; }"),
+        "/css/widgets.css": ("text/css", "p { margin: 0; }"),
+    }
+
+    def serve(route):  # axe asks for /styled/widgets.css too: not found, as in the admin
+        path = route.request.url.removeprefix("http://gate.test")
+        content_type, body = files.get(path, ("text/html", "<!DOCTYPE html><title>404</title>"))
+        headers = {"Content-Security-Policy": "style-src 'self'"}
+        status = 200 if path in files else 404
+        route.fulfill(status=status, content_type=content_type, headers=headers, body=body)
+
+    page.route("http://gate.test/**", serve)
+    styled = CrawledPage("/styled/", 200, "text/html", 0, STYLED.format(inline=inline))
+
+    _violations, _overflowing, csp_messages = browser_failures(page, "http://gate.test", [styled])
+
+    assert bool(csp_messages) is refused, csp_messages

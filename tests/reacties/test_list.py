@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 
 from reacties import services
 from reacties.models import Reactie, Status
@@ -231,6 +232,13 @@ def test_the_admin_lists_every_reaction_with_filters_search_and_dates(staff, wor
     year = timezone.localdate().year
     assert staff.get(f"/beheer/reacties/reactie/?aangemaakt_at__year={year}").status_code == 200
     assert staff.get("/beheer/reacties/reactie/add/").status_code == 403
+
+
+def test_each_status_in_the_admin_list_is_named_after_its_reaction(staff, world, make_reactie):
+    """A list's cells have no label: each select says whose status it is (WCAG 4.1.2)."""
+    reactie = make_reactie(world.a, naam="Anna de Boer")
+    html = staff.get("/beheer/reacties/reactie/").content.decode()
+    assert f'aria-label="{escape(f"Status van “{reactie}”")}"' in html
 
 
 def test_changing_the_status_in_the_admin_goes_through_the_same_service(staff, world, make_reactie):

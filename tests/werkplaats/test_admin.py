@@ -1,5 +1,7 @@
 """The admin at /beheer/ answers for a superuser on every registered model."""
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.core.management import call_command
@@ -32,11 +34,23 @@ def admin_urls(request=None):
 
 
 def test_every_changelist_add_and_change_form_answers(admin_client, rf):
+    """... and no field points a screen reader at a help text or error that is not there
+    (aria-describedby naming an id the page lacks)."""
     request = rf.get("/beheer/")
     request.user = User.objects.get(email="beheer@example.nl")
-    failures = {url: admin_client.get(url).status_code for url in admin_urls(request)}
-    failures = {url: status for url, status in failures.items() if status != 200}
+    failures, dangling = {}, {}
+    for url in admin_urls(request):
+        response = admin_client.get(url)
+        if response.status_code != 200:
+            failures[url] = response.status_code
+            continue
+        html = response.content.decode()
+        ids = set(re.findall(r'\sid="([^"]+)"', html))
+        described_by = " ".join(re.findall(r'aria-describedby="([^"]*)"', html)).split()
+        if missing := sorted(set(described_by) - ids):
+            dangling[url] = missing
     assert not failures
+    assert not dangling
     assert len(list(admin_urls())) >= 15
 
 

@@ -209,3 +209,33 @@ def test_permissions_are_named_in_dutch_in_the_admin(admin_client):
     assert not [name for name in names if name.startswith("Can ")]
     page = admin_client.get("/beheer/auth/group/add/").content.decode()
     assert "Kan organisatie bekijken" in page and "Can view" not in page
+
+
+def test_setting_up_the_roles_again_costs_a_few_queries_and_renames_nothing(
+    db, django_assert_max_num_queries
+):
+    """``setup_roles`` runs after every migrate and before many tests: it reads the
+    permissions at once instead of asking for each one."""
+    from django.contrib.auth.models import Group, Permission
+
+    from werkplaats.management.commands.setup_roles import apply_roles
+
+    counts = apply_roles()
+    names = dict(Permission.objects.values_list("pk", "name"))
+    with django_assert_max_num_queries(80):
+        assert apply_roles() == counts
+    assert dict(Permission.objects.values_list("pk", "name")) == names
+    for group, count in counts.items():
+        assert Group.objects.get(name=group).permissions.count() == count
+
+
+def test_a_role_naming_a_permission_that_does_not_exist_is_refused(db, monkeypatch):
+    from django.core.management.base import CommandError
+
+    from werkplaats.management.commands import setup_roles
+
+    monkeypatch.setattr(
+        setup_roles, "declared_roles", lambda: {"Redactie": {"publicaties.fly_publicatie"}}
+    )
+    with pytest.raises(CommandError, match=r"Onbekende permissie publicaties\.fly_publicatie"):
+        setup_roles.apply_roles()
