@@ -2,14 +2,31 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    ReadOnlyPasswordHashWidget,
+    SetUnusablePasswordMixin,
+    UserChangeForm,
+)
 from django.db import transaction
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from werkplaats import audit
 from werkplaats.models import User
 
 from . import services
+
+
+class PasswordSummary(ReadOnlyPasswordHashWidget):
+    """Django's summary of the stored password and its button, without the ``disabled`` the
+    read-only field gives it: HTML allows that on form controls, not on the block around
+    them."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("disabled", None)
+        return context
 
 
 class AccountForm(UserChangeForm):
@@ -21,11 +38,25 @@ class AccountForm(UserChangeForm):
         super().__init__(*args, **kwargs)
         if "password" in self.fields:
             self.fields["password"].help_text = ""
+            self.fields["password"].widget = PasswordSummary()
+
+
+class PasswordForm(AdminPasswordChangeForm):
+    """Setting someone's password: Django's warning that switching passwords off loses the
+    current one, as a span (the admin puts this help text in a paragraph, where a list may
+    not stand). Django's script shows and hides it by its id."""
+
+    usable_password_help_text = format_lazy(
+        '{} <span id="id_unusable_warning" class="warning">{}</span>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("Staat dit uit, dan gaat het huidige wachtwoord van dit account verloren."),
+    )
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     form = AccountForm
+    change_password_form = PasswordForm
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "is_staff", "is_active", "last_login"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]

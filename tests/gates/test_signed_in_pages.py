@@ -30,6 +30,7 @@ from .quality import (
     english_twins,
     fetch,
     once_per_kind,
+    vnu_errors,
 )
 
 # Everything of one's own: the dashboard and its pages, the account pages, the update forms,
@@ -164,7 +165,16 @@ def test_every_admin_page_answers_within_the_query_ceiling(client, settings, ema
 # it: one page of each kind they reach, about 140. The beheerder reaches the same kinds and
 # some 40 more (accounts, groups, authenticators, the site's texts and logs) built from the
 # same templates and widgets; opening all of them again would cost CI minutes it does not
-# have, so the beheerder's pages are crawled (status, queries) but not opened in the browser.
+# have, so the beheerder's pages are crawled (status, queries) and their HTML checked, but
+# they are not opened in the browser.
+
+
+@pytest.mark.django_db
+def test_every_admin_page_of_the_beheerder_is_valid_html(client, settings):
+    pages = [crawled for crawled in crawl_admin_pages(client, settings, BEHEERDER) if crawled.html]
+    assert any(crawled.path.endswith("/password/") for crawled in pages)
+    invalid = vnu_errors(pages)
+    assert not invalid, invalid
 
 
 @pytest.mark.browser
