@@ -23,6 +23,11 @@ class KoppelingQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=KoppelingStatus.AANGEVRAAGD)
 
+    def to_decide_by(self, user):
+        """The claims waiting for ``user`` to decide: not their own (nobody decides about
+        their own claim, see ``accounts.admin``)."""
+        return self.pending().exclude(user=user)
+
     def approved_or_pending(self):
         """Both, newest claim first: tell them apart with ``is_approved`` and ``is_pending``."""
         return self.approved() | self.pending()

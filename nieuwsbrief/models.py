@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,8 +31,10 @@ class InschrijvingQuerySet(models.QuerySet):
     def geweigerd(self):
         """Active, yet the mail server refused the address for good since it was confirmed:
         every next edition will be refused too."""
-        refused = Bezorging.objects.filter(
-            email__iexact=OuterRef("email"),
+        # Lower() on both sides: iexact against a column is a LIKE on SQLite, where an _ or %
+        # in an address would match other addresses.
+        refused = Bezorging.objects.annotate(adres=Lower("email")).filter(
+            adres=Lower(OuterRef("email")),
             geweigerd_at__isnull=False,
             geweigerd_at__gt=OuterRef("bevestigd_at"),
         )

@@ -50,11 +50,17 @@ class Figuur:
         return teken(self.titel, self.labels, self.reeksen)
 
 
+# The most years a stand is taken for (each year is a column of one query): a date mistyped
+# as 0025 shows as the oldest of these years, not as a query the database refuses.
+MEESTE_JAREN = 25
+
+
 def _jaren(eerste: datetime.date | None) -> list[int]:
-    """Every year from the one of ``eerste`` up to this one."""
+    """Every year from the one of ``eerste`` up to this one (the last ``MEESTE_JAREN``)."""
     if eerste is None:
         return []
-    return list(range(eerste.year, timezone.localdate().year + 1))
+    dit_jaar = timezone.localdate().year
+    return list(range(max(eerste.year, dit_jaar - MEESTE_JAREN + 1), dit_jaar + 1))
 
 
 def _doorlopend(per_jaar: dict[int, object]) -> list[int]:

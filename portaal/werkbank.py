@@ -50,7 +50,7 @@ class Taak:
 class _Soort:
     model: type
     permission: str  # what a member needs to work on these rows in the admin
-    rows: Callable  # the owning app's rule, called only for a member who may see the line
+    rows: Callable  # the owning app's rule for ``user``, called only when they may see the line
     filter: dict  # the changelist's own filter for the same rows
     tekst: object  # ngettext_lazy with %(count)d
 
@@ -59,7 +59,7 @@ SOORTEN = [
     _Soort(
         Koppeling,
         "accounts.change_koppeling",
-        lambda: Koppeling.objects.pending(),
+        lambda user: Koppeling.objects.to_decide_by(user),
         {"status__exact": KoppelingStatus.AANGEVRAAGD},
         ngettext_lazy(
             "%(count)d koppeling wacht op goedkeuring",
@@ -70,7 +70,7 @@ SOORTEN = [
     _Soort(
         Reactie,
         "reacties.change_reactie",
-        lambda: Reactie.objects.nieuw(),
+        lambda user: Reactie.objects.nieuw(),
         {"status__exact": ReactieStatus.NIEUW},
         ngettext_lazy(
             "%(count)d nieuwe reactie wacht op opvolging",
@@ -81,7 +81,7 @@ SOORTEN = [
     _Soort(
         Bijeenkomst,
         "bijeenkomsten.change_bijeenkomst",
-        lambda: Bijeenkomst.objects.awaiting_verslag(),
+        lambda user: Bijeenkomst.objects.awaiting_verslag(),
         {"verslag": "te-versturen"},
         ngettext_lazy(
             "%(count)d bijeenkomst is voorbij en het verslag is nog niet verstuurd",
@@ -92,7 +92,7 @@ SOORTEN = [
     _Soort(
         Kennisagenda,
         "kennisagenda.change_kennisagenda",
-        lambda: Kennisagenda.objects.concepts(),
+        lambda user: Kennisagenda.objects.concepts(),
         {"status__exact": AgendaStatus.CONCEPT},
         ngettext_lazy(
             "%(count)d conceptversie van de kennisagenda",
@@ -103,7 +103,7 @@ SOORTEN = [
     _Soort(
         Besluit,
         "kennisagenda.change_besluit",
-        lambda: Besluit.objects.about_concepts(),
+        lambda user: Besluit.objects.about_concepts(),
         {"versie": "concept"},
         ngettext_lazy(
             "%(count)d besluit over een conceptversie (nog niet openbaar)",
@@ -114,7 +114,7 @@ SOORTEN = [
     _Soort(
         Editie,
         "nieuwsbrief.change_editie",
-        lambda: Editie.objects.concepts(),
+        lambda user: Editie.objects.concepts(),
         {"status__exact": EditieStatus.CONCEPT},
         ngettext_lazy(
             "%(count)d editie van de nieuwsbrief in concept",
@@ -125,7 +125,7 @@ SOORTEN = [
     _Soort(
         Editie,
         "nieuwsbrief.send_editie",
-        lambda: Editie.objects.with_failed_deliveries(),
+        lambda user: Editie.objects.with_failed_deliveries(),
         {"bezorging": "mislukt"},
         ngettext_lazy(
             "%(count)d editie van de afgelopen maand met mislukte bezorgingen",
@@ -136,7 +136,7 @@ SOORTEN = [
     _Soort(
         Inschrijving,
         "nieuwsbrief.change_inschrijving",
-        lambda: Inschrijving.objects.geweigerd(),
+        lambda user: Inschrijving.objects.geweigerd(),
         {"status": "geweigerd"},
         ngettext_lazy(
             "%(count)d ingeschreven adres wordt voorgoed geweigerd door de mailserver",
@@ -148,7 +148,7 @@ SOORTEN = [
         Scan,
         # The admin only shows scans; the gemeente's contactpersoon publishes on the site.
         "quickscan.view_scan",
-        lambda: Scan.objects.awaiting_publication(),
+        lambda user: Scan.objects.awaiting_publication(),
         {"openbaar": "wacht"},
         ngettext_lazy(
             "%(count)d quick scan is klaar om openbaar te maken",
@@ -159,7 +159,7 @@ SOORTEN = [
     _Soort(
         TribuneUpdate,
         "leerateliers.change_tribuneupdate",
-        lambda: TribuneUpdate.objects.stale_concepts(),
+        lambda user: TribuneUpdate.objects.stale_concepts(),
         {"concept": "vergeten"},
         ngettext_lazy(
             "%(count)d tribune-update staat langer dan een maand in concept",
@@ -181,9 +181,10 @@ def te_doen(user) -> list[Taak]:
     kinds with nothing waiting are left out."""
     taken = []
     for soort in SOORTEN:
-        if not user.has_perm(soort.permission):
+        # The permission to do the work, and to open the list the line links to.
+        if not (user.has_perm(soort.permission) and _may_view(user, soort.model)):
             continue
-        aantal = soort.rows().count()
+        aantal = soort.rows(user).count()
         if aantal:
             taken.append(
                 Taak(

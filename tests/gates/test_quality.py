@@ -46,9 +46,9 @@ STYLED = """<!DOCTYPE html>
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("inline", "refused"), [("", False), ("<style>p {}</style>", True)])
-def test_only_the_pages_own_styles_count_as_refused(page, inline, refused):
-    """axe rebuilds an @import-ed stylesheet as a <style> element, which the policy refuses:
-    that is the checker's doing, not the page's; an inline style of the page's own is not."""
+def test_the_pages_own_styles_are_refused_and_the_checker_adds_none(page, inline, refused):
+    """Every refused style counts, and the checker adds none of its own: axe, which could
+    rebuild an @import-ed stylesheet as a <style> element, runs without that preload."""
     files = {
         "/styled/": ("text/html", STYLED.format(inline=inline)),
         "/css/forms.css": ("text/css", "@import url('widgets.css');\np { color: #222; }"),

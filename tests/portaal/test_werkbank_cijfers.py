@@ -345,3 +345,22 @@ def test_the_demo_page_is_valid_html_without_axe_violations(client, live_server,
         ]
     )
     assert_pages_pass_in_browser(page, live_server.url, crawled)
+
+
+def test_a_mistyped_early_date_shows_the_last_years_and_breaks_nothing(
+    client, commissie, make_organisatie, make_leeratelier
+):
+    """One year is a column of the query: a deelname dated in the year 1000 must not ask the
+    database for a thousand of them."""
+    deelname_set_rol(
+        organisatie=make_organisatie(),
+        leeratelier=make_leeratelier(),
+        rol=Rol.ARENA,
+        on=datetime.date(1000, 1, 1),
+        notify=False,
+    )
+    figuur = cijfers.deelnames()
+    assert figuur.labels == years_from(this_year() - cijfers.MEESTE_JAREN + 1)
+    assert values(figuur)["Arena"] == [1] * cijfers.MEESTE_JAREN
+    client.force_login(commissie)
+    assert client.get("/beheer/cijfers/").status_code == 200

@@ -6,7 +6,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from accounts.models import Koppeling, KoppelingStatus
@@ -227,3 +227,31 @@ def test_a_concept_update_waits_a_month_before_it_counts(world, make_update):
     assert not werkbank.te_doen(world.beheerder)
     later = NOW + 31 * DAY
     assert list(TribuneUpdate.objects.stale_concepts(now=later)) == [update]
+
+
+def test_ones_own_claim_does_not_wait_for_oneself(world, commissie):
+    """Nobody decides about their own koppeling: a member's own claim is work for others."""
+    Koppeling.objects.create(user=commissie, naam="Eigen aanvraag")
+    assert werkbank.te_doen(commissie) == []
+    assert [taak.aantal for taak in werkbank.te_doen(world.beheerder)] == [1]
+
+
+def test_a_line_shows_only_to_who_may_open_its_list(waiting, make_user):
+    """Sending editions without seeing them: the failed deliveries would link to a 403."""
+    sender = make_user(is_staff=True)
+    sender.user_permissions.add(Permission.objects.get(codename="send_editie"))
+    assert werkbank.te_doen(User.objects.get(pk=sender.pk)) == []
+
+
+def test_a_refused_address_is_matched_whole_not_as_a_pattern(db):
+    """An underscore in an address is a letter, not a wildcard (SQLite's LIKE)."""
+    editie = _sent("nieuws", 1)
+    _inschrijving("a_b@example.nl", NOW - 30 * DAY)
+    Bezorging.objects.create(
+        editie=editie, email="axb@example.nl", geclaimd_at=NOW - DAY, geweigerd_at=NOW - DAY
+    )
+    assert not Inschrijving.objects.geweigerd().exists()
+    Bezorging.objects.create(
+        editie=editie, email="A_B@example.nl", geclaimd_at=NOW - DAY, geweigerd_at=NOW - DAY
+    )
+    assert [i.email for i in Inschrijving.objects.geweigerd()] == ["a_b@example.nl"]
