@@ -23,7 +23,7 @@ from werkplaats.admin_tools import (
 )
 
 from . import content, segments, sending, services
-from .models import TOESTEMMING_VELDEN, Afmelding, Editie, Inschrijving, Item, ItemSoort
+from .models import MISLUKT, TOESTEMMING_VELDEN, Afmelding, Editie, Inschrijving, Item, ItemSoort
 
 # --- Subscriptions ---------------------------------------------------------------------------
 
@@ -285,7 +285,7 @@ class EditieAdmin(CheckboxesAdmin, LeesbaarheidAdmin, admin.ModelAdmin):
             .annotate(
                 n_verzonden=_tel(verzonden_at__isnull=False),
                 n_geweigerd=_tel(geweigerd_at__isnull=False),
-                n_mislukt=_tel(geclaimd_at__isnull=True, pogingen__gt=0),
+                n_mislukt=_tel(**MISLUKT),
                 n_wachtend=_tel(geclaimd_at__isnull=True, pogingen=0),
             )
         )

@@ -175,6 +175,10 @@ class EditieStatus(models.TextChoices):
     VERZONDEN = "verzonden", _("Verzonden")
 
 
+# A delivery that failed for now: tried, not sent, not refused for good (the next run tries
+# it again). The admin's progress, the sending run's tally and the workbench count the same.
+MISLUKT = {"geclaimd_at__isnull": True, "pogingen__gt": 0}
+
 # How long after sending an edition its failed deliveries are worth a look.
 MISLUKT_RECENT = datetime.timedelta(days=30)
 
@@ -186,9 +190,7 @@ class EditieQuerySet(models.QuerySet):
     def with_failed_deliveries(self, now=None):
         """Sent in the last month, with deliveries that failed for now (not refused for good):
         the catch-up run tries them again, but an address may be mistyped or a server down."""
-        failed = Bezorging.objects.filter(
-            editie=OuterRef("pk"), geclaimd_at__isnull=True, pogingen__gt=0
-        )
+        failed = Bezorging.objects.filter(editie=OuterRef("pk"), **MISLUKT)
         since = (now or timezone.now()) - MISLUKT_RECENT
         return self.filter(verzonden_at__gte=since).filter(Exists(failed))
 

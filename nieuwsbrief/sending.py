@@ -22,7 +22,7 @@ from werkplaats.models import Profiel
 
 from . import content
 from .links import unsubscribe_url
-from .models import Bezorging, Editie, EditieStatus
+from .models import MISLUKT, Bezorging, Editie, EditieStatus
 
 logger = logging.getLogger(__name__)
 
@@ -159,6 +159,6 @@ def progress(editie: Editie) -> dict[str, int]:
     return {
         "verzonden": rows.filter(verzonden_at__isnull=False).count(),
         "geweigerd": rows.filter(geweigerd_at__isnull=False).count(),
-        "mislukt": rows.filter(geclaimd_at__isnull=True, pogingen__gt=0).count(),
+        "mislukt": rows.filter(**MISLUKT).count(),
         "wachtend": rows.filter(geclaimd_at__isnull=True, pogingen=0).count(),
     }

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from heapq import merge
+from itertools import islice
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -371,4 +372,4 @@ def gebeurd(user, limit, app=None) -> list[Wijziging]:
     sources = [_from_history(model, limit) for model in with_history]
     sources.append(_from_log(without, limit))
     newest_first = merge(*sources, key=lambda wijziging: wijziging.wanneer, reverse=True)
-    return [wijziging for _index, wijziging in zip(range(limit), newest_first, strict=False)]
+    return list(islice(newest_first, limit))
